@@ -1,0 +1,29 @@
+/**
+ * @file
+ * @brief URLs of articles and feeds: resolution, canonical form, host (libxml2's uri.h).
+ * @see RFC 3986 §5 (reference resolution), §6 (normalisation)
+ */
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace lede::url {
+
+/// True for an absolute http:// or https:// URL (scheme case-insensitive) with a host.
+bool is_http(std::string_view url);
+
+/// Resolves `reference` against `base` (RFC 3986 §5). Either may be empty; returns the
+/// reference unchanged when it is already absolute, and "" when nothing usable results.
+std::string resolve(std::string_view base, std::string_view reference);
+
+/// The host of an absolute URL, lower-cased, without port; "" if none.
+std::string host(std::string_view url);
+
+/// The identity form of a link: scheme and host lower-cased, default port and fragment
+/// removed, tracking parameters (utm_*, fbclid, gclid, mc_cid, mc_eid, …) dropped, an empty
+/// path made "/". nullopt for anything that is not an http(s) URL.
+std::optional<std::string> canonical(std::string_view url);
+
+}  // namespace lede::url

@@ -1,0 +1,74 @@
+/**
+ * @file
+ * @brief Running a search: query text → parsed query → ranked, collapsed hits (+ facets).
+ *
+ * The plain-data hand-off between the engine (parsing, ranking) and the output side
+ * (snippets, printers). See docs/ranking.md for the blend of BM25 and recency.
+ */
+#pragma once
+
+#include <xapian.h>
+
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "common/article.hpp"
+
+namespace lede::query {
+
+enum class SortOrder { blend, relevance, date };
+enum class Facet { source, day, month, year };
+
+struct Filters {
+  std::optional<UnixSeconds> since;  ///< published >= since
+  std::optional<UnixSeconds> until;  ///< published <= until
+  std::vector<std::string> sources;     ///< any of these source names
+  std::vector<std::string> categories;  ///< any of these categories
+  std::vector<std::string> languages;   ///< any of these ISO 639-1 codes
+};
+
+struct SearchRequest {
+  std::string text;  ///< the user's query, in lede's query language
+  Filters filters;
+  SortOrder sort = SortOrder::blend;
+  double half_life_days = 0;  ///< 0: the default (docs/ranking.md)
+  double recency_weight = -1;  ///< < 0: the default (docs/ranking.md)
+  UnixSeconds now = 0;  ///< ages are measured from here
+  unsigned limit = 10;
+  unsigned offset = 0;
+  bool collapse = true;  ///< show one hit per collapse key, with a similar count
+  std::optional<Facet> facet;
+  std::string stem_language = "en";  ///< stemmer for the query's words
+};
+
+struct Hit {
+  unsigned rank = 0;  ///< 1-based, counting the offset
+  Xapian::docid docid = 0;
+  Article article;
+  double relevance = 0;  ///< BM25 part of the score
+  double recency = 0;    ///< recency bonus in [0, 1] (before the weight)
+  double score = 0;      ///< what the hits are ordered by (blend: relevance + weight·recency)
+  unsigned similar = 0;  ///< how many more matches share the collapse key (lower bound)
+};
+
+struct FacetCount {
+  std::string value;  ///< source name, or "1987-03-01" / "1987-03" / "1987"
+  Xapian::doccount count = 0;
+};
+
+struct SearchResult {
+  std::vector<Hit> hits;
+  Xapian::Query query;            ///< what was run, filters included (for snippets)
+  std::string parsed_description;  ///< query.get_description()
+  Xapian::doccount estimated_matches = 0;
+  std::optional<std::string> did_you_mean;  ///< corrected query text, when one helps
+  std::vector<FacetCount> facets;
+  std::vector<std::string> notes;  ///< for stderr: e.g. "query did not parse; searched words"
+};
+
+/// Runs one search. Throws lede::Error on an invalid request (bad date, unknown facet).
+SearchResult search(const Xapian::Database& db, const SearchRequest& request);
+
+}  // namespace lede::query
