@@ -1,0 +1,239 @@
+#include "indexer/feed/xml_support.hpp"
+
+#include <algorithm>
+#include <array>
+
+#include <libxml/HTMLparser.h>
+
+#include "indexer/url.hpp"
+
+namespace lede::feed::xml {
+namespace {
+
+std::string_view prefix_of(std::string_view qname) {
+  const std::size_t colon = qname.find(':');
+  return colon == std::string_view::npos ? std::string_view{} : qname.substr(0, colon);
+}
+
+bool is_void_element(std::string_view name) {
+  static constexpr std::array<std::string_view, 14> kVoid{
+      "area",  "base", "br",   "col",   "embed",  "hr",    "img",
+      "input", "link", "meta", "param", "source", "track", "wbr"};
+  return std::find(kVoid.begin(), kVoid.end(), name) != kVoid.end();
+}
+
+void append_escaped(std::string& out, std::string_view text, bool in_attribute) {
+  for (const char c : text) {
+    switch (c) {
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += in_attribute ? "&quot;" : "\"";
+        break;
+      default:
+        out += c;
+    }
+  }
+}
+
+void serialize(const pugi::xml_node& node, std::string& out) {
+  switch (node.type()) {
+    case pugi::node_pcdata:
+    case pugi::node_cdata:
+      append_escaped(out, node.value(), false);
+      return;
+    case pugi::node_element:
+      break;
+    default:
+      return;  // comments, processing instructions
+  }
+  const std::string_view name = local_name(node);
+  out += '<';
+  out += name;
+  for (const pugi::xml_attribute& attribute : node.attributes()) {
+    const std::string_view attribute_name = attribute.name();
+    if (attribute_name == "xmlns" || attribute_name.starts_with("xmlns:")) continue;
+    out += ' ';
+    out += attribute_name.substr(attribute_name.find(':') + 1);
+    out += "=\"";
+    append_escaped(out, attribute.value(), true);
+    out += '"';
+  }
+  if (is_void_element(name) && !node.first_child()) {
+    out += " />";
+    return;
+  }
+  out += '>';
+  for (const pugi::xml_node& child : node.children()) serialize(child, out);
+  out += "</";
+  out += name;
+  out += '>';
+}
+
+void append_utf8(std::string& out, unsigned cp) {
+  if (cp < 0x80) {
+    out += static_cast<char>(cp);
+  } else if (cp < 0x800) {
+    out += static_cast<char>(0xC0 | (cp >> 6));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else if (cp < 0x10000) {
+    out += static_cast<char>(0xE0 | (cp >> 12));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else {
+    out += static_cast<char>(0xF0 | (cp >> 18));
+    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  }
+}
+
+bool is_ascii_alpha(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+bool is_ascii_alnum(char c) {
+  return is_ascii_alpha(c) || (c >= '0' && c <= '9');
+}
+
+}  // namespace
+
+std::string_view local_name(const pugi::xml_node& node) {
+  const std::string_view name = node.name();
+  const std::size_t colon = name.find(':');
+  return colon == std::string_view::npos ? name : name.substr(colon + 1);
+}
+
+std::string namespace_uri(const pugi::xml_node& node) {
+  const std::string_view prefix = prefix_of(node.name());
+  if (prefix == "xml") return std::string(ns::xml);
+  const std::string attribute = prefix.empty() ? "xmlns" : "xmlns:" + std::string(prefix);
+  for (pugi::xml_node n = node; n; n = n.parent()) {
+    if (const pugi::xml_attribute a = n.attribute(attribute.c_str())) return a.value();
+  }
+  return "";
+}
+
+bool is(const pugi::xml_node& node, std::string_view uri, std::string_view local) {
+  return node.type() == pugi::node_element && local_name(node) == local &&
+         namespace_uri(node) == uri;
+}
+
+std::string text_of(const pugi::xml_node& node) {
+  std::string out;
+  for (pugi::xml_node n = node.first_child(); n; n = n.next_sibling()) {
+    if (n.type() == pugi::node_pcdata || n.type() == pugi::node_cdata) {
+      out += n.value();
+    } else if (n.type() == pugi::node_element) {
+      out += text_of(n);
+    }
+  }
+  return out;
+}
+
+std::string serialize_children(const pugi::xml_node& node) {
+  std::string out;
+  for (const pugi::xml_node& child : node.children()) serialize(child, out);
+  return out;
+}
+
+Text content_of(const pugi::xml_node& node, bool declared_html) {
+  const bool has_elements =
+      std::any_of(node.children().begin(), node.children().end(),
+                  [](const pugi::xml_node& n) { return n.type() == pugi::node_element; });
+  if (has_elements) return Text{serialize_children(node), true};
+  Text text{text_of(node), declared_html};
+  return text;
+}
+
+std::string base_of(const pugi::xml_node& node, const std::string& document_base) {
+  std::vector<std::string_view> bases;  // innermost first
+  for (pugi::xml_node n = node; n; n = n.parent()) {
+    if (const pugi::xml_attribute a = n.attribute("xml:base")) bases.push_back(a.value());
+  }
+  std::string base = document_base;
+  for (auto it = bases.rbegin(); it != bases.rend(); ++it) {
+    std::string resolved = url::resolve(base, *it);
+    if (!resolved.empty()) base = std::move(resolved);
+  }
+  return base;
+}
+
+std::string language_of(const pugi::xml_node& node) {
+  for (pugi::xml_node n = node; n; n = n.parent()) {
+    if (const pugi::xml_attribute a = n.attribute("xml:lang")) return a.value();
+  }
+  return "";
+}
+
+std::string as_html(const Text& text) {
+  if (text.is_html) return text.value;
+  std::string out;
+  append_escaped(out, text.value, false);
+  return out;
+}
+
+bool looks_like_html(std::string_view text) {
+  for (std::size_t i = 0; i + 1 < text.size(); ++i) {
+    const char next = text[i + 1];
+    if (text[i] == '<' && (is_ascii_alpha(next) || next == '/' || next == '!')) return true;
+    if (text[i] == '&' && (is_ascii_alpha(next) || next == '#')) {
+      std::size_t j = i + 2;
+      while (j < text.size() && j < i + 34 && is_ascii_alnum(text[j])) ++j;
+      if (j < text.size() && text[j] == ';') return true;
+    }
+  }
+  return false;
+}
+
+std::string replace_html_entities(std::string_view utf8) {
+  std::string out;
+  std::size_t copied = 0;  // utf8[0, copied) is already in out
+  for (std::size_t i = utf8.find('&'); i != std::string_view::npos; i = utf8.find('&', i + 1)) {
+    std::size_t j = i + 1;
+    while (j < utf8.size() && j < i + 34 && is_ascii_alnum(utf8[j])) ++j;
+    if (j == i + 1 || j >= utf8.size() || utf8[j] != ';' || !is_ascii_alpha(utf8[i + 1])) {
+      continue;
+    }
+    const std::string name(utf8.substr(i + 1, j - i - 1));
+    if (name == "amp" || name == "lt" || name == "gt" || name == "quot" || name == "apos") {
+      continue;
+    }
+    // libxml2's HTML 4 entity table (HTMLparser.h) rather than a table of our own.
+    const htmlEntityDesc* entity = htmlEntityLookup(reinterpret_cast<const xmlChar*>(name.c_str()));
+    if (entity == nullptr) continue;
+    out.append(utf8.substr(copied, i - copied));
+    const unsigned cp = entity->value;
+    if (cp == '<' || cp == '&' || cp == '>' || cp == '"' || cp == '\'') {
+      out += "&#" + std::to_string(cp) + ";";  // keep markup characters escaped
+    } else {
+      append_utf8(out, cp);
+    }
+    copied = j + 1;
+  }
+  if (copied == 0) return std::string(utf8);
+  out.append(utf8.substr(copied));
+  return out;
+}
+
+LineIndex::LineIndex(std::string_view buffer) {
+  line_starts_.push_back(0);
+  for (std::size_t i = 0; i < buffer.size(); ++i) {
+    if (buffer[i] == '\n') line_starts_.push_back(i + 1);
+  }
+}
+
+std::size_t LineIndex::line_at(std::ptrdiff_t offset) const {
+  if (offset < 0) return 0;
+  const auto it =
+      std::upper_bound(line_starts_.begin(), line_starts_.end(), static_cast<std::size_t>(offset));
+  return static_cast<std::size_t>(it - line_starts_.begin());
+}
+
+}  // namespace lede::feed::xml
