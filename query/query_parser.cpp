@@ -1,0 +1,155 @@
+#include "query/query_parser.hpp"
+
+#include <array>
+
+#include "common/error.hpp"
+#include "common/schema.hpp"
+#include "common/text.hpp"
+#include "query/date_range.hpp"
+#include "query/stopwords.hpp"
+
+namespace lede::query {
+
+namespace {
+
+using Flags = unsigned;
+constexpr Flags full_syntax =
+    Xapian::QueryParser::FLAG_DEFAULT |  // boolean operators, phrases, +/-
+    Xapian::QueryParser::FLAG_WILDCARD | Xapian::QueryParser::FLAG_PURE_NOT |
+    Xapian::QueryParser::FLAG_SPELLING_CORRECTION;
+constexpr Flags spelling_flag = Xapian::QueryParser::FLAG_SPELLING_CORRECTION;
+// The retry for text that did not parse: no operators, no phrases, no +/- (fields still work).
+constexpr Flags plain_words = 0;
+
+/// A boolean field value → the indexer's exact term for it.
+class BooleanFieldProcessor : public Xapian::FieldProcessor {
+ public:
+  explicit BooleanFieldProcessor(const schema::Field& field) : field_(field) {}
+  Xapian::Query operator()(const std::string& value) override {
+    return Xapian::Query(schema::boolean_term(field_, value));
+  }
+
+ private:
+  const schema::Field& field_;
+};
+
+class DateFieldProcessor : public Xapian::FieldProcessor {
+ public:
+  Xapian::Query operator()(const std::string& value) override {
+    const auto range = parse_date_range(value);
+    if (!range) {
+      throw Error("date:" + value +
+                  ": not a date range (use date:2024-01-01..2024-06-30, date:..2024-06, "
+                  "date:2024.., date:2024-03)");
+    }
+    return published_range_query(*range);
+  }
+};
+
+class SinceFieldProcessor : public Xapian::FieldProcessor {
+ public:
+  explicit SinceFieldProcessor(UnixSeconds now) : now_(now) {}
+  Xapian::Query operator()(const std::string& value) override {
+    const auto from = parse_since(value, now_);
+    if (!from) {
+      throw Error("since:" + value +
+                  ": not an age (use since:7d, since:2w, since:3m, since:1y, since:yesterday, "
+                  "or a date such as since:2024-03)");
+    }
+    return published_range_query(TimeRange{from, std::nullopt});
+  }
+
+ private:
+  UnixSeconds now_;
+};
+
+// Xapian::Stem knows the ISO 639-1 codes of its Snowball stemmers, as the indexer uses them.
+Xapian::Stem stemmer_for(const std::string& language) {
+  try {
+    return Xapian::Stem(language.empty() ? "en" : language);
+  } catch (const Xapian::InvalidArgumentError&) {
+    return Xapian::Stem("none");
+  }
+}
+
+bool is_word_byte(unsigned char c) {
+  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80;
+}
+
+constexpr std::array<std::string_view, 6> operators = {"AND", "OR", "NOT", "XOR", "NEAR", "ADJ"};
+
+}  // namespace
+
+std::string fold_case_except_operators(std::string_view text) {
+  std::string folded;
+  folded.reserve(text.size());
+  std::size_t i = 0;
+  while (i < text.size()) {
+    if (!is_word_byte(static_cast<unsigned char>(text[i]))) {
+      folded += text[i++];
+      continue;
+    }
+    // A run of word bytes never splits a UTF-8 character (all its bytes are >= 0x80).
+    std::size_t end = i;
+    while (end < text.size() && is_word_byte(static_cast<unsigned char>(text[end]))) ++end;
+    const std::string_view word = text.substr(i, end - i);
+    bool is_operator = false;
+    for (std::string_view op : operators) is_operator = is_operator || word == op;
+    folded += is_operator ? std::string(word) : text::to_lower(word);
+    i = end;
+  }
+  return folded;
+}
+
+QueryParser::QueryParser(const Xapian::Database& db, const std::string& stem_language,
+                         UnixSeconds now) {
+  parser_.set_database(db);
+  parser_.set_stemmer(stemmer_for(stem_language));
+  parser_.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
+  if (stem_language.empty() || stem_language == "en") {
+    parser_.set_stopper(new_english_stopper());
+  }
+  parser_.set_default_op(Xapian::Query::OP_AND);
+  parser_.set_max_expansion(max_wildcard_expansion, Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
+  for (const schema::Field& field : schema::fields) {
+    if (field.name.empty()) continue;
+    const std::string name(field.name);
+    if (field.kind == schema::FieldKind::free_text) {
+      parser_.add_prefix(name, std::string(field.prefix));
+    } else {
+      parser_.add_boolean_prefix(name, (new BooleanFieldProcessor(field))->release());
+    }
+  }
+  // Two values of one prefix are alternatives (OR); different prefixes intersect (AND), so
+  // `date:2024.. since:7d` means both.
+  parser_.add_boolean_prefix("date", (new DateFieldProcessor)->release());
+  parser_.add_boolean_prefix("since", (new SinceFieldProcessor(now))->release());
+}
+
+ParsedQuery QueryParser::parse(std::string_view text) {
+  ParsedQuery parsed;
+  const std::string folded = fold_case_except_operators(text);
+  try {
+    try {
+      parsed.query = parser_.parse_query(folded, full_syntax);
+      spelling_ = true;
+    } catch (const Xapian::UnimplementedError&) {
+      // Remote databases have no spelling data to consult.
+      parsed.query = parser_.parse_query(folded, full_syntax & ~spelling_flag);
+      spelling_ = false;
+    }
+    return parsed;
+  } catch (const Xapian::QueryParserError& e) {
+    parsed.notes.push_back("query did not parse (" + e.get_msg() + "); searched for its words");
+  }
+  // Lower-case the operators too, so that a dangling "AND" becomes a stop word.
+  parsed.query = parser_.parse_query(text::to_lower(text), plain_words);
+  spelling_ = false;
+  return parsed;
+}
+
+std::string QueryParser::corrected_text() const {
+  return spelling_ ? parser_.get_corrected_query_string() : std::string();
+}
+
+}  // namespace lede::query

@@ -1,0 +1,42 @@
+/**
+ * @file
+ * @brief The recency half of the blend: score = BM25 + W · 2^(−age_days / half_life).
+ *
+ * The bonus is a stock Xapian::ValueMapPostingSource on the day slot ("YYYYMMDD"), its map
+ * built per query from the days the archive holds (the day terms, which every shard and
+ * remote server lists). Combined as OP_AND_MAYBE(user query, bonus) it only adds weight to
+ * documents the user's query matches, its maximum weight is known (so the matcher's top-k
+ * pruning keeps working), and xapian-tcpsrv can run it because ValueMapPostingSource is in
+ * Xapian's default registry: sharded, remote and single databases give the same order.
+ * @see docs/ranking.md
+ */
+#pragma once
+
+#include <string_view>
+
+#include <xapian.h>
+
+#include "common/article.hpp"
+
+namespace lede::query {
+
+/// A story loses half its recency bonus every this many days (docs/ranking.md).
+inline constexpr double default_half_life_days = 14;
+/// The bonus of a story from today, in BM25 units (docs/ranking.md).
+inline constexpr double default_recency_weight = 2.0;
+
+struct RecencyModel {
+  double half_life_days = default_half_life_days;
+  double weight = default_recency_weight;  ///< W; 0 turns recency off
+  UnixSeconds now = 0;
+
+  /// 2^(−age/half_life) in [0, 1] for a day key "YYYYMMDD", age measured from now to the
+  /// day's midpoint (12:00 UTC) and clamped at 0; 0 for a malformed key.
+  double recency_of_day(std::string_view day_key) const;
+};
+
+/// The bonus as a query: a ValueMapPostingSource mapping each day of `db` to
+/// W · recency_of_day. Add it with OP_AND_MAYBE. Throws lede::Error on a bad model.
+Xapian::Query recency_query(const Xapian::Database& db, const RecencyModel& model);
+
+}  // namespace lede::query
