@@ -1,0 +1,67 @@
+#include "indexer/index_writer.hpp"
+
+#include "common/schema.hpp"
+#include "common/stored_article.hpp"
+#include "common/text.hpp"
+
+namespace lede {
+
+namespace {
+
+std::string failed_key(const std::string& location) {
+  std::string key = std::string(failed_input_key_prefix) + location;
+  if (key.size() <= schema::max_term_bytes) return key;
+  return std::string(failed_input_key_prefix) + text::hex_hash(location);
+}
+
+}  // namespace
+
+IndexWriter::IndexWriter(Xapian::WritableDatabase& db, std::size_t batch_size)
+    : db_(db), builder_(&db), batch_size_(batch_size == 0 ? 1 : batch_size) {}
+
+IndexWriter::Outcome IndexWriter::write(const Article& incoming) {
+  const std::string term = DocumentBuilder::unique_term(incoming.id);
+  // A WritableDatabase reads its own uncommitted changes, so duplicates within one batch are
+  // seen too.
+  Xapian::PostingIterator existing = db_.postlist_begin(term);
+  const bool exists = existing != db_.postlist_end(term);
+
+  Article article = incoming;
+  std::string stored_data;
+  if (exists) {
+    stored_data = db_.get_document(*existing).get_data();
+    // An undated item keeps the time it was first seen, so re-reading it changes nothing.
+    if (article.date_source == DateSource::first_seen) {
+      const Article stored = decode_document_data(stored_data);
+      if (stored.date_source == DateSource::first_seen) {
+        article.published = stored.published;
+        article.future_date = stored.future_date;
+      }
+    }
+    if (encode_document_data(article) == stored_data) {
+      ++counts_.unchanged;
+      return Outcome::unchanged;
+    }
+  }
+
+  db_.replace_document(term, builder_.build(article));
+  exists ? ++counts_.updated : ++counts_.added;
+  if (++pending_ >= batch_size_) commit();
+  return exists ? Outcome::updated : Outcome::added;
+}
+
+void IndexWriter::commit() {
+  db_.commit();
+  pending_ = 0;
+}
+
+void IndexWriter::note_failure(const std::string& location, const std::string& message) {
+  db_.set_metadata(failed_key(location), message);
+}
+
+void IndexWriter::note_success(const std::string& location) {
+  const std::string key = failed_key(location);
+  if (!db_.get_metadata(key).empty()) db_.set_metadata(key, "");
+}
+
+}  // namespace lede

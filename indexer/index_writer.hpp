@@ -1,0 +1,61 @@
+/**
+ * @file
+ * @brief Writing Articles into the archive: idempotent, counted, committed in batches.
+ *
+ * Each article replaces whatever has its unique term (replace_document), so re-ingesting never
+ * duplicates. An article whose stored document data is byte-identical to the new one is counted
+ * unchanged and not written at all. Commits happen every `batch_size` writes and on commit():
+ * the commit is the error boundary, an error later never costs the work before it.
+ * @see https://xapian.org/docs/apidoc/html/classXapian_1_1WritableDatabase.html
+ */
+#pragma once
+
+#include <cstddef>
+#include <string>
+
+#include <xapian.h>
+
+#include "common/article.hpp"
+#include "indexer/document_builder.hpp"
+
+namespace lede {
+
+struct WriteCounts {
+  std::size_t added = 0;
+  std::size_t updated = 0;
+  std::size_t unchanged = 0;
+  std::size_t written() const { return added + updated + unchanged; }
+};
+
+class IndexWriter {
+ public:
+  enum class Outcome { added, updated, unchanged };
+
+  /// `db` must outlive the writer. The destructor does not commit: call commit() (Xapian's own
+  /// destructor commit swallows errors, as simpleindex.cc notes).
+  explicit IndexWriter(Xapian::WritableDatabase& db, std::size_t batch_size = 2000);
+
+  Outcome write(const Article& article);
+
+  /// Commits pending writes (and the failed-input notes).
+  void commit();
+
+  /// Remembers in the database's user metadata that `location` failed (Omega does the same),
+  /// or that it succeeded again (the note is removed).
+  void note_failure(const std::string& location, const std::string& message);
+  void note_success(const std::string& location);
+
+  const WriteCounts& counts() const { return counts_; }
+
+ private:
+  Xapian::WritableDatabase& db_;
+  DocumentBuilder builder_;
+  std::size_t batch_size_;
+  std::size_t pending_ = 0;
+  WriteCounts counts_;
+};
+
+/// Metadata key prefix of the failed-input notes ("lede.failed:" + location, hashed if long).
+inline constexpr std::string_view failed_input_key_prefix = "lede.failed:";
+
+}  // namespace lede

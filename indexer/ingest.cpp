@@ -1,0 +1,194 @@
+#include "indexer/ingest.hpp"
+
+#include <chrono>
+#include <ctime>
+#include <deque>
+#include <set>
+
+#include "common/error.hpp"
+#include "indexer/feed/feed.hpp"
+#include "indexer/index_writer.hpp"
+#include "indexer/jsonl_reader.hpp"
+#include "indexer/normalize.hpp"
+#include "indexer/opml.hpp"
+#include "indexer/sources.hpp"
+
+namespace lede {
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+constexpr std::size_t progress_every_articles = 250;
+
+// A failure of the database itself: ends the run, unlike a bad source.
+struct DatabaseFailure : Error {
+  using Error::Error;
+};
+
+class Pipeline {
+ public:
+  Pipeline(Xapian::WritableDatabase& db, const IngestOptions& options)
+      : options_(options), writer_(db, options.commit_every), now_(std::time(nullptr)) {}
+
+  IngestSummary run() {
+    sources::Expansion expansion = sources::expand(options_.sources);
+    for (const std::string& error : expansion.errors) fail_source(error);
+    queue_.assign(expansion.sources.begin(), expansion.sources.end());
+    total_ = expansion.sources.size() + expansion.errors.size();
+    done_ = expansion.errors.size();
+
+    while (!queue_.empty() && !stopping()) {
+      const sources::Source source = queue_.front();
+      queue_.pop_front();
+      ingest_source(source);
+      ++done_;
+      report_progress(true);
+    }
+    writer_.commit();
+    return summary();
+  }
+
+ private:
+  bool stopping() {
+    if (!summary_.interrupted && options_.should_stop && options_.should_stop()) {
+      summary_.interrupted = true;
+    }
+    return summary_.interrupted;
+  }
+
+  void problem(const std::string& message) {
+    if (options_.on_problem) options_.on_problem(message);
+  }
+
+  void fail_source(const std::string& message) {
+    ++summary_.sources_failed;
+    problem(message);
+  }
+
+  void ingest_source(const sources::Source& source) {
+    if (!visited_.insert(source.location).second) return;  // an OPML listing itself, or twice
+    sources::Loaded loaded;
+    try {
+      http::FetchOptions fetch = options_.fetch;
+      if (!fetch.should_stop) fetch.should_stop = options_.should_stop;
+      loaded = sources::load(source, fetch);
+      switch (sources::sniff(loaded.bytes)) {
+        case sources::Format::opml:
+          ingest_opml(loaded);
+          break;
+        case sources::Format::json_lines:
+          ingest_json_lines(loaded);
+          break;
+        case sources::Format::json_feed:
+        case sources::Format::xml_feed:
+          ingest_feed(loaded);
+          break;
+      }
+    } catch (const DatabaseFailure&) {
+      throw;
+    } catch (const Error& e) {
+      if (stopping()) return;  // an aborted transfer is the interrupt, not a failed source
+      fail_source(e.what());
+      writer_.note_failure(source.location, e.what());
+      return;
+    }
+    ++summary_.sources_ok;
+    writer_.note_success(source.location);
+  }
+
+  void ingest_opml(const sources::Loaded& loaded) {
+    opml::Subscriptions subscriptions = opml::read(loaded.bytes, loaded.origin);
+    for (const std::string& error : subscriptions.errors) fail_source(error);
+    total_ += subscriptions.feeds.size() + subscriptions.errors.size();
+    done_ += subscriptions.errors.size();
+    // The listed feeds come next, in the list's order, before the remaining arguments.
+    queue_.insert(queue_.begin(), subscriptions.feeds.begin(), subscriptions.feeds.end());
+  }
+
+  void ingest_json_lines(const sources::Loaded& loaded) {
+    jsonl::ReadContext context{loaded.origin.location, options_.default_language, now_};
+    jsonl::read(
+        loaded.bytes, context,
+        [this](Article&& article) {
+          if (stopping()) return false;
+          write(article);
+          return true;
+        },
+        [this](const std::string& error) {
+          ++summary_.skipped;
+          problem(error);
+        });
+  }
+
+  void ingest_feed(const sources::Loaded& loaded) {
+    const feed::Feed parsed = feed::parse(loaded.bytes, loaded.origin);
+    const std::string& key =
+        loaded.origin.base_url.empty() ? loaded.origin.location : loaded.origin.base_url;
+    const NormalizeContext context{key, options_.default_language, now_};
+    for (const feed::Item& item : parsed.items) {
+      if (stopping()) return;
+      Article article;
+      try {
+        article = normalize(item, parsed, context);
+      } catch (const Error& e) {
+        ++summary_.skipped;
+        problem(loaded.origin.location + (item.line ? ":" + std::to_string(item.line) : "") + ": " +
+                e.what());
+        continue;
+      }
+      write(article);
+    }
+  }
+
+  void write(const Article& article) {
+    try {
+      writer_.write(article);
+    } catch (const Xapian::Error& e) {
+      // The database itself failed (disk full, corruption): fatal, the caller names the path.
+      throw DatabaseFailure("cannot write to the database: " + e.get_description());
+    }
+    report_progress(false);
+  }
+
+  void report_progress(bool source_finished) {
+    if (!options_.on_progress) return;
+    const std::size_t articles = writer_.counts().written();
+    if (!source_finished && articles % progress_every_articles != 0) return;
+    options_.on_progress({done_, total_, articles, elapsed()});
+  }
+
+  double elapsed() const { return std::chrono::duration<double>(Clock::now() - start_).count(); }
+
+  IngestSummary summary() {
+    const WriteCounts& counts = writer_.counts();
+    summary_.added = counts.added;
+    summary_.updated = counts.updated;
+    summary_.unchanged = counts.unchanged;
+    summary_.seconds = elapsed();
+    return summary_;
+  }
+
+  const IngestOptions& options_;
+  IndexWriter writer_;
+  const UnixSeconds now_;
+  const Clock::time_point start_ = Clock::now();
+  std::deque<sources::Source> queue_;
+  std::set<std::string> visited_;
+  std::size_t total_ = 0;
+  std::size_t done_ = 0;
+  IngestSummary summary_;
+};
+
+}  // namespace
+
+IngestSummary ingest(Xapian::WritableDatabase& db, const IngestOptions& options) {
+  Pipeline pipeline(db, options);
+  try {
+    return pipeline.run();
+  } catch (const Xapian::Error& e) {
+    throw Error("cannot write to the database: " + e.get_description());
+  }
+}
+
+}  // namespace lede

@@ -1,0 +1,99 @@
+#include "indexer/jsonl_reader.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include "common/dates.hpp"
+#include "common/error.hpp"
+#include "common/text.hpp"
+#include "indexer/identity.hpp"
+#include "indexer/url.hpp"
+
+namespace lede::jsonl {
+
+namespace {
+
+using nlohmann::json;
+
+std::string string_field(const json& record, const char* key) {
+  const auto it = record.find(key);
+  if (it == record.end() || it->is_null()) return "";
+  if (!it->is_string()) throw Error(std::string("\"") + key + "\" is not a string");
+  return text::repair_utf8(it->get_ref<const std::string&>());
+}
+
+std::vector<std::string> string_list(const json& record, const char* key) {
+  std::vector<std::string> out;
+  const auto it = record.find(key);
+  if (it == record.end() || it->is_null()) return out;
+  if (!it->is_array()) throw Error(std::string("\"") + key + "\" is not a list");
+  for (const json& v : *it) {
+    if (!v.is_string()) throw Error(std::string("\"") + key + "\" holds a non-string");
+    out.push_back(text::repair_utf8(v.get_ref<const std::string&>()));
+  }
+  return out;
+}
+
+Article to_article(const json& record, const ReadContext& context) {
+  if (!record.is_object()) throw Error("not a JSON object");
+  Article a;
+  a.title = text::fold_whitespace(string_field(record, "title"));
+  a.body = string_field(record, "body");
+  a.summary = text::fold_whitespace(string_field(record, "summary"));
+  if (a.title.empty() && a.body.empty()) throw Error("record has neither title nor body");
+  a.guid = string_field(record, "id");
+  const std::string link = string_field(record, "link");
+  if (!link.empty()) {
+    if (!url::is_http(link)) throw Error("\"link\" is not an http(s) URL: " + link);
+    a.link = link;
+  }
+  a.source = string_field(record, "source");
+  a.host = url::host(a.link);
+  a.categories = string_list(record, "categories");
+  std::string language = string_field(record, "language");
+  a.language = language.empty() ? context.default_language : language;
+  const std::string published = string_field(record, "published");
+  if (published.empty()) {
+    a.published = context.now;
+    a.date_source = DateSource::first_seen;
+  } else if (const auto t = dates::parse_iso8601(published)) {
+    a.published = *t;
+    a.date_source = DateSource::published;
+  } else {
+    throw Error("\"published\" is not an RFC 3339 time: " + published);
+  }
+  a.future_date = a.published > context.now;
+  a.id = article_identity(a, context.location);
+  return a;
+}
+
+}  // namespace
+
+void read(std::string_view bytes, const ReadContext& context, const ArticleSink& on_article,
+          const ErrorSink& on_error) {
+  std::size_t line_number = 0;
+  while (!bytes.empty()) {
+    ++line_number;
+    const auto eol = bytes.find('\n');
+    const std::string_view line = bytes.substr(0, eol);
+    bytes.remove_prefix(eol == std::string_view::npos ? bytes.size() : eol + 1);
+    if (line.find_first_not_of(" \t\r") == std::string_view::npos) continue;
+    const std::string where = context.location + ":" + std::to_string(line_number) + ": ";
+    Article article;
+    try {
+      article = to_article(json::parse(line), context);
+    } catch (const json::parse_error& e) {
+      // e.byte is the 1-based column; nlohmann's own text repeats it, keep the reason only.
+      std::string what = e.what();
+      const auto colon = what.rfind(": ");
+      on_error(where +
+               "invalid JSON: " + (colon == std::string::npos ? what : what.substr(colon + 2)));
+      continue;
+    } catch (const Error& e) {
+      on_error(where + e.what());
+      continue;
+    }
+    if (!on_article(std::move(article))) return;
+  }
+}
+
+}  // namespace lede::jsonl

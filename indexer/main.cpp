@@ -1,0 +1,137 @@
+// lede-index: ingest news feeds into a Xapian archive, or describe the archive.
+// A thin main: options into plain structs, one library call per command, errors → exit codes.
+#include <cstdio>
+#include <iostream>
+
+#include <CLI/CLI.hpp>
+#include <unistd.h>
+
+#include "common/database.hpp"
+#include "common/error.hpp"
+#include "indexer/ingest.hpp"
+#include "indexer/interrupt.hpp"
+#include "indexer/progress.hpp"
+#include "indexer/stats.hpp"
+
+namespace {
+
+constexpr int exit_ok = 0;
+constexpr int exit_incomplete = 1;
+constexpr int exit_fatal = 2;
+constexpr int exit_interrupted = 130;
+
+constexpr const char* exit_codes_help =
+    "Exit codes:\n"
+    "  0    every input was ingested\n"
+    "  1    finished, but some inputs or items were skipped (each named on stderr)\n"
+    "  2    fatal: bad usage, or the database cannot be opened (locked, wrong schema version)\n"
+    "  130  interrupted (Ctrl-C); what was indexed before is committed and kept\n"
+    "\n"
+    "The database is --db PATH, else $LEDE_DB, else $XDG_DATA_HOME/lede/index\n"
+    "(~/.local/share/lede/index).";
+
+struct GlobalOptions {
+  std::string db;
+  bool quiet = false;
+  bool json = false;
+  std::string language = "en";
+};
+
+struct AddOptions {
+  std::vector<std::string> sources;
+  long timeout_seconds = 120;
+  std::size_t max_size_mib = 64;
+};
+
+void print_error(const std::string& message) {
+  std::cerr << "lede-index: " << message << "\n";
+}
+
+int run_add(const GlobalOptions& global, const AddOptions& add) {
+  lede::interrupt::install_handlers();
+  Xapian::WritableDatabase db = lede::open_for_writing(global.db);
+
+  lede::ProgressDisplay display(stderr, !global.quiet && isatty(STDERR_FILENO));
+  lede::IngestOptions options;
+  options.sources = add.sources;
+  options.default_language = global.language;
+  options.fetch.total_timeout_seconds = add.timeout_seconds;
+  options.fetch.max_bytes = add.max_size_mib * 1024 * 1024;
+  options.on_problem = [&](const std::string& message) { display.problem(message); };
+  options.on_progress = [&](const lede::IngestProgress& p) { display.update(p); };
+  options.should_stop = [] { return lede::interrupt::requested(); };
+
+  lede::IngestSummary summary;
+  try {
+    summary = lede::ingest(db, options);
+  } catch (const lede::Error& e) {
+    display.finish();
+    throw lede::Error(global.db + ": " + e.what());
+  }
+  display.finish();
+  if (global.json) {
+    std::cout << lede::summary_json(summary) << std::endl;
+  } else if (!global.quiet) {
+    std::cerr << "lede-index: " << lede::summary_line(summary) << "\n";
+  }
+  if (summary.interrupted) return exit_interrupted;
+  return summary.complete() ? exit_ok : exit_incomplete;
+}
+
+int run_stats(const GlobalOptions& global) {
+  const lede::ArchiveStats stats = lede::collect_stats(global.db);
+  std::cout << (global.json ? lede::stats_json(stats) + "\n" : lede::format_stats(stats));
+  return exit_ok;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  GlobalOptions global;
+  AddOptions add;
+  CLI::App app{"lede-index: ingest news feeds into a lede archive (a Xapian database)",
+               "lede-index"};
+  app.footer(exit_codes_help);
+  app.set_version_flag("--version", std::string("lede-index ") + LEDE_VERSION);
+  app.add_option("--db", global.db, "the archive database (default: see below)");
+  app.add_flag("-q,--quiet", global.quiet, "no progress and no summary line; errors only");
+  app.add_flag("--json", global.json, "print the summary (or the stats) as one JSON object");
+  app.add_option("--language", global.language,
+                 "language (ISO 639-1) of items and feeds that name none")
+      ->capture_default_str();
+  app.require_subcommand(1);
+
+  CLI::App* add_command = app.add_subcommand(
+      "add",
+      "ingest SOURCEs: http(s) feed URLs, feed files, folders, OPML lists, JSON Lines "
+      "dumps, - for stdin");
+  add_command->fallthrough();
+  add_command->add_option("SOURCE", add.sources, "what to ingest")->required();
+  add_command->add_option("--timeout", add.timeout_seconds, "seconds allowed per fetch")
+      ->capture_default_str()
+      ->check(CLI::PositiveNumber);
+  add_command->add_option("--max-size", add.max_size_mib, "largest feed to fetch, in MiB")
+      ->capture_default_str()
+      ->check(CLI::PositiveNumber);
+  CLI::App* stats_command = app.add_subcommand("stats", "describe the archive");
+  stats_command->fallthrough();
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    if (e.get_exit_code() == 0) return app.exit(e);  // --help, --version
+    print_error(std::string(e.what()) + " (see lede-index --help)");
+    return exit_fatal;  // CLI11's own codes are 100–127: usage errors are 2 here
+  }
+  if (global.db.empty()) global.db = lede::default_database_path();
+
+  try {
+    return add_command->parsed() ? run_add(global, add) : run_stats(global);
+  } catch (const lede::Error& e) {
+    print_error(e.what());
+    return exit_fatal;
+  } catch (const std::exception& e) {
+    print_error(std::string("internal error: ") + e.what());
+    return exit_fatal;
+  }
+}
