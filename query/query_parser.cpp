@@ -1,5 +1,6 @@
 #include "query/query_parser.hpp"
 
+#include <algorithm>
 #include <array>
 
 #include "common/error.hpp"
@@ -78,9 +79,8 @@ bool is_word_byte(unsigned char c) {
 
 constexpr std::array<std::string_view, 6> operators = {"AND", "OR", "NOT", "XOR", "NEAR", "ADJ"};
 
-}  // namespace
-
-std::string fold_case_except_operators(std::string_view text) {
+/// Lower-cases every word; operators are kept as typed, or replaced by a space.
+std::string fold_case(std::string_view text, bool keep_operators) {
   std::string folded;
   folded.reserve(text.size());
   std::size_t i = 0;
@@ -93,12 +93,21 @@ std::string fold_case_except_operators(std::string_view text) {
     std::size_t end = i;
     while (end < text.size() && is_word_byte(static_cast<unsigned char>(text[end]))) ++end;
     const std::string_view word = text.substr(i, end - i);
-    bool is_operator = false;
-    for (std::string_view op : operators) is_operator = is_operator || word == op;
-    folded += is_operator ? std::string(word) : text::to_lower(word);
+    const bool is_operator = std::find(operators.begin(), operators.end(), word) != operators.end();
+    if (!is_operator) {
+      folded += text::to_lower(word);
+    } else {
+      folded += keep_operators ? std::string(word) : std::string(" ");
+    }
     i = end;
   }
   return folded;
+}
+
+}  // namespace
+
+std::string fold_case_except_operators(std::string_view text) {
+  return fold_case(text, true);
 }
 
 QueryParser::QueryParser(const Xapian::Database& db, const std::string& stem_language,
@@ -142,8 +151,12 @@ ParsedQuery QueryParser::parse(std::string_view text) {
   } catch (const Xapian::QueryParserError& e) {
     parsed.notes.push_back("query did not parse (" + e.get_msg() + "); searched for its words");
   }
-  // Lower-case the operators too, so that a dangling "AND" becomes a stop word.
-  parsed.query = parser_.parse_query(text::to_lower(text), plain_words);
+  // Without the operators (one of them was misplaced) and without quotes and parentheses
+  // (STEM_SOME leaves a word unstemmed before a quote).
+  std::string words = fold_case(text, false);
+  std::replace_if(
+      words.begin(), words.end(), [](char c) { return c == '"' || c == '(' || c == ')'; }, ' ');
+  parsed.query = parser_.parse_query(words, plain_words);
   spelling_ = false;
   return parsed;
 }
