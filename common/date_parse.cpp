@@ -253,9 +253,10 @@ std::optional<UnixSeconds> parse_iso8601(std::string_view text) {
       if (!numeric) return std::nullopt;
       offset = *numeric;
     } else if (is_alpha(in.peek())) {
-      // "2004-01-01 19:48:21 GMT" appears in the wild.
-      const std::optional<int> named = named_zone_minutes(in.word());
-      if (!named) return std::nullopt;
+      // "2004-01-01 19:48:21 GMT" appears in the wild; single letters are not ISO zones.
+      const std::string_view name = in.word();
+      const std::optional<int> named = named_zone_minutes(name);
+      if (!named || name.size() < 2) return std::nullopt;
       offset = *named;
     }
   }
