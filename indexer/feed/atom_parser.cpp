@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <string>
 
+#include "common/text.hpp"
 #include "indexer/feed/format_parsers.hpp"
 #include "indexer/url.hpp"
 
@@ -68,7 +69,7 @@ Text text_construct(const pugi::xml_node& node) {
   const std::string type = lowered(trimmed(node.attribute("type").value()));
   const std::string mode = lowered(trimmed(node.attribute("mode").value()));
   const bool html = is_html_type(type) || is_xhtml_type(type);
-  if (mode == "base64") return Text{decode_base64(xml::text_of(node)), html};
+  if (mode == "base64") return Text{text::repair_utf8(decode_base64(xml::text_of(node))), html};
   if (mode == "escaped") return Text{xml::text_of(node), html};
   if (is_xhtml_type(type)) {
     for (const pugi::xml_node& child : node.children()) {
@@ -82,12 +83,19 @@ Text text_construct(const pugi::xml_node& node) {
     return xml::content_of(node, html);
   }
   if (type.ends_with("+xml") || type.ends_with("/xml")) return Text{xml::text_of(node), false};
-  return Text{};  // RFC 4287 §4.1.3.3: other media types are base64 data, not text
+  // RFC 4287 §4.1.3.3: any other media type is base64; kept when it decodes to text.
+  return Text{text::repair_utf8(decode_base64(xml::text_of(node))), false};
 }
 
 bool is_alternate_link(const pugi::xml_node& node) {
   const std::string_view rel = node.attribute("rel").value();
   return rel.empty() || rel == "alternate";
+}
+
+// href="…"; some feeds put the URL in the element's text instead.
+std::string href_of(const pugi::xml_node& link) {
+  if (const pugi::xml_attribute href = link.attribute("href")) return trimmed(href.value());
+  return trimmed(xml::text_of(link));
 }
 
 class AtomReader {
@@ -110,8 +118,7 @@ class AtomReader {
       const std::string_view name = xml::local_name(child);
       if (name == "title") feed_.title = xml::as_html(text_construct(child));
       if (name == "link" && is_alternate_link(child) && feed_.link.empty()) {
-        feed_.link = url::resolve(xml::base_of(child, input_.origin.base_url),
-                                  trimmed(child.attribute("href").value()));
+        feed_.link = url::resolve(xml::base_of(child, input_.origin.base_url), href_of(child));
       }
       if (name == "updated" || name == "modified") {
         feed_.dates.push_back({trimmed(xml::text_of(child)), DateSource::feed});
@@ -176,7 +183,7 @@ class AtomReader {
     if (name == "link" && is_alternate_link(child) && item.link.empty()) {
       std::string base = xml::base_of(child, input_.origin.base_url);
       if (base.empty()) base = feed_.link;
-      item.link = url::resolve(base, trimmed(child.attribute("href").value()));
+      item.link = url::resolve(base, href_of(child));
     }
     if (name == "id") item.guid = value();
     if (name == "category") {

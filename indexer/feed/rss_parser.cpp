@@ -90,16 +90,18 @@ class RssReader {
           feed_.link = url::resolve(xml::base_of(child, input_.origin.base_url),
                                     trimmed(xml::text_of(child)));
         }
-        if (name == "language") feed_.language = trimmed(xml::text_of(child));
+        if (name == "language") feed_.language = xml::language_tag(xml::text_of(child));
         if (name == "lastBuildDate" || name == "pubDate") {
           feed_.dates.push_back({trimmed(xml::text_of(child)), DateSource::feed});
         }
       } else if (uri == dc) {
         if (name == "title" && feed_.title.empty()) feed_.title = xml::as_html(title_of(child));
         if (name == "language" && feed_.language.empty()) {
-          feed_.language = trimmed(xml::text_of(child));
+          feed_.language = xml::language_tag(xml::text_of(child));
         }
         if (name == "date") feed_.dates.push_back({trimmed(xml::text_of(child)), DateSource::feed});
+      } else if (uri == dcterms && name == "modified") {
+        feed_.dates.push_back({trimmed(xml::text_of(child)), DateSource::feed});
       } else if (uri == atom10 && name == "link" && is_alternate_link(child) && atom_link.empty()) {
         atom_link = url::resolve(xml::base_of(child, input_.origin.base_url),
                                  trimmed(child.attribute("href").value()));
@@ -142,6 +144,11 @@ class RssReader {
       if (name == "author") item.authors.push_back(value());
       if (name == "category") item.categories.push_back(value());
       if (name == "pubDate") item.dates.push_back({value(), DateSource::published});
+      if (name == "body") item.content = Text{xml::serialize_children(child), true};
+      // <fullitem> is an old Userland name for the full content, still seen in the wild.
+      if (name == "fullitem" && item.content.value.empty()) {
+        item.content = xml::content_of(child, true);
+      }
     } else if (uri == content && name == "encoded") {
       item.content = xml::content_of(child, true);
     } else if (uri == xml::ns::xhtml && name == "body") {

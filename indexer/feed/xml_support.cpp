@@ -165,9 +165,18 @@ std::string base_of(const pugi::xml_node& node, const std::string& document_base
   return base;
 }
 
+std::string language_tag(std::string_view written) {
+  const std::size_t begin = written.find_first_not_of(" \t\r\n");
+  if (begin == std::string_view::npos) return "";
+  const std::size_t end = written.find_last_not_of(" \t\r\n");
+  std::string tag(written.substr(begin, end - begin + 1));
+  std::replace(tag.begin(), tag.end(), '_', '-');
+  return tag;
+}
+
 std::string language_of(const pugi::xml_node& node) {
   for (pugi::xml_node n = node; n; n = n.parent()) {
-    if (const pugi::xml_attribute a = n.attribute("xml:lang")) return a.value();
+    if (const pugi::xml_attribute a = n.attribute("xml:lang")) return language_tag(a.value());
   }
   return "";
 }

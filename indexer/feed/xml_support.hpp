@@ -49,6 +49,8 @@ Text content_of(const pugi::xml_node& node, bool declared_html);
 /// The base URL in effect at `node`: every xml:base from the root down, resolved against
 /// `document_base`.
 std::string base_of(const pugi::xml_node& node, const std::string& document_base);
+/// A language tag as BCP 47 writes it: trimmed, "en_US" → "en-US".
+std::string language_tag(std::string_view written);
 /// The xml:lang in effect at `node`, "" when none.
 std::string language_of(const pugi::xml_node& node);
 
