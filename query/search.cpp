@@ -144,7 +144,7 @@ SearchResult search(const Xapian::Database& db, const SearchRequest& request) {
   for (auto it = mset.begin(); it != mset.end(); ++it) {
     const Xapian::Document doc = it.get_document();
     Hit hit;
-    hit.rank = request.offset + static_cast<unsigned>(it.get_rank()) + 1;
+    hit.rank = static_cast<unsigned>(it.get_rank()) + 1;  // get_rank() counts the offset
     hit.docid = *it;
     hit.article = decode_document_data(doc.get_data());
     hit.score = it.get_weight();
