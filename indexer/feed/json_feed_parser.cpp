@@ -15,9 +15,14 @@ using nlohmann::json;
 std::string string_field(const json& object, const char* key) {
   const auto it = object.find(key);
   if (it == object.end()) return "";
-  if (it->is_string()) return it->get<std::string>();
-  if (it->is_number_integer()) return std::to_string(it->get<long long>());  // numeric ids
-  return "";
+  return it->is_string() ? it->get<std::string>() : "";
+}
+
+// JSON Feed 1.0 producers often write ids as numbers; 1.1 says string.
+std::string id_field(const json& object) {
+  const auto it = object.find("id");
+  if (it != object.end() && it->is_number_integer()) return std::to_string(it->get<long long>());
+  return string_field(object, "id");
 }
 
 // 1.1 "authors": [{"name": …}], 1.0 "author": {"name": …}.
@@ -47,7 +52,7 @@ std::string format_of(const json& document) {
 Item read_item(const json& object, const Feed& feed, const std::vector<std::string>& authors,
                const Origin& origin) {
   Item item;
-  item.guid = string_field(object, "id");
+  item.guid = id_field(object);
   const std::string base = !origin.base_url.empty() ? origin.base_url : feed.link;
   std::string link = string_field(object, "url");
   if (link.empty()) link = string_field(object, "external_url");
