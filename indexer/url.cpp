@@ -225,11 +225,17 @@ std::optional<std::string> canonical(std::string_view url) {
 
   const std::string scheme = lower_ascii(uri->scheme);
   std::string out = scheme + "://";
-  if (uri->user) out += std::string(uri->user) + "@";
+  if (uri->user) {
+    out += uri->user;
+    out += '@';
+  }
   out += lower_ascii(uri->server);  // raw parsing keeps an IPv6 literal's brackets
   const bool default_port = uri->port <= 0 || (scheme == "http" && uri->port == 80) ||
                             (scheme == "https" && uri->port == 443);
-  if (!default_port) out += ":" + std::to_string(uri->port);
+  if (!default_port) {
+    out += ':';
+    out += std::to_string(uri->port);
+  }
 
   std::string path = uri->path ? normalize_percent_encoding(uri->path) : "";
   if (path.find("/.") != std::string::npos) path = remove_dot_segments(path);
@@ -238,7 +244,10 @@ std::optional<std::string> canonical(std::string_view url) {
   const char* raw_query = uri->query_raw ? uri->query_raw : uri->query;
   if (raw_query) {
     const std::string query = strip_tracking(raw_query);
-    if (!query.empty()) out += "?" + query;
+    if (!query.empty()) {
+      out += '?';
+      out += query;
+    }
   }
   return out;
 }
