@@ -1,9 +1,9 @@
 #include "query/human_printer.hpp"
 
-#include <gtest/gtest.h>
-
 #include <regex>
 #include <sstream>
+
+#include <gtest/gtest.h>
 
 #include "common/dates.hpp"
 
@@ -20,7 +20,8 @@ Hit sample_hit(std::string title) {
   hit.article.title = std::move(title);
   hit.article.link = "https://wire.example/oil-1";
   hit.article.source = "Wire Service";
-  hit.article.body = "Crude oil prices rose on Monday. Traders said supply was \x1b[31mtight\x1b[0m.";
+  hit.article.body =
+      "Crude oil prices rose on Monday. Traders said supply was \x1b[31mtight\x1b[0m.";
   hit.article.published = dates::from_civil(1987, 10, 19, 12);
   hit.similar = 2;
   return hit;
@@ -73,7 +74,9 @@ TEST(HumanPrinter, ColourHighlightsMatches) {
 }
 
 TEST(HumanPrinter, EscapeSequencesInArticlesAreRemoved) {
-  const std::string title = "Oil \x1b]0;pwned\x07prices \x1b[31mred\x1b[0m \x9b" "2J end";
+  const std::string title =
+      "Oil \x1b]0;pwned\x07prices \x1b[31mred\x1b[0m \x9b"
+      "2J end";
   for (const bool color : {false, true}) {
     const std::string out = print(sample_hit(title), options(color, false));
     const std::string stripped = without_our_styles(out);

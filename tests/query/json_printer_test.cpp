@@ -1,9 +1,9 @@
 #include "query/json_printer.hpp"
 
-#include <gtest/gtest.h>
-
-#include <nlohmann/json.hpp>
 #include <sstream>
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
 
 #include "common/dates.hpp"
 
@@ -24,8 +24,9 @@ Hit sample_hit() {
   hit.article.link = "https://wire.example/oil-1";
   hit.article.source = "Wire\x1b[2J Service";
   hit.article.language = "en";
-  hit.article.body = "Crude oil prices rose on Monday.\n\nTraders said supply was tight. Caf\xc3\xa9 owners "
-                     "paid more for \xe2\x80\x9cheating oil\xe2\x80\x9d.";
+  hit.article.body =
+      "Crude oil prices rose on Monday.\n\nTraders said supply was tight. Caf\xc3\xa9 owners "
+      "paid more for \xe2\x80\x9cheating oil\xe2\x80\x9d.";
   hit.article.published = dates::from_civil(1987, 10, 19, 14, 30, 5);
   hit.relevance = 7.25;
   hit.recency = 0.5;
