@@ -91,7 +91,8 @@ Xapian::Document DocumentBuilder::build(const Article& article) {
   doc.add_boolean_term(schema::boolean_term(schema::year(), day.substr(0, 4)));
   doc.add_boolean_term(unique_term(article.id));
 
-  doc.add_value(schema::published, Xapian::sortable_serialise(static_cast<double>(article.published)));
+  doc.add_value(schema::published,
+                Xapian::sortable_serialise(static_cast<double>(article.published)));
   doc.add_value(schema::day_slot, day);
   doc.add_value(schema::source_slot, article.source);
   doc.add_value(schema::collapse_key, collapse_key(article));

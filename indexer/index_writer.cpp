@@ -44,7 +44,13 @@ IndexWriter::Outcome IndexWriter::write(const Article& incoming) {
     }
   }
 
-  db_.replace_document(term, builder_.build(article));
+  // The lookup above already found the document (or its absence): no second term lookup.
+  if (exists) {
+    const Xapian::docid id = *existing;
+    db_.replace_document(id, builder_.build(article));
+  } else {
+    db_.add_document(builder_.build(article));
+  }
   exists ? ++counts_.updated : ++counts_.added;
   if (++pending_ >= batch_size_) commit();
   return exists ? Outcome::updated : Outcome::added;

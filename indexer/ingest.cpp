@@ -26,6 +26,13 @@ struct DatabaseFailure : Error {
   using Error::Error;
 };
 
+// "LOCATION:LINE: what", also when normalize already put "line N: " in front of its message.
+std::string item_problem(const std::string& location, std::size_t line, std::string what) {
+  const std::string line_prefix = "line " + std::to_string(line) + ": ";
+  if (line && what.rfind(line_prefix, 0) == 0) what.erase(0, line_prefix.size());
+  return location + (line ? ":" + std::to_string(line) : "") + ": " + what;
+}
+
 class Pipeline {
  public:
   Pipeline(Xapian::WritableDatabase& db, const IngestOptions& options)
@@ -133,8 +140,7 @@ class Pipeline {
         article = normalize(item, parsed, context);
       } catch (const Error& e) {
         ++summary_.skipped;
-        problem(loaded.origin.location + (item.line ? ":" + std::to_string(item.line) : "") + ": " +
-                e.what());
+        problem(item_problem(loaded.origin.location, item.line, e.what()));
         continue;
       }
       write(article);

@@ -80,7 +80,8 @@ void read(std::string_view bytes, const ReadContext& context, const ArticleSink&
     const std::string where = context.location + ":" + std::to_string(line_number) + ": ";
     Article article;
     try {
-      article = to_article(json::parse(line), context);
+      // Invalid UTF-8 becomes U+FFFD before parsing: nlohmann-json would refuse the line.
+      article = to_article(json::parse(text::repair_utf8(line)), context);
     } catch (const json::parse_error& e) {
       // e.byte is the 1-based column; nlohmann's own text repeats it, keep the reason only.
       std::string what = e.what();

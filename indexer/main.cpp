@@ -41,6 +41,7 @@ struct AddOptions {
   std::vector<std::string> sources;
   long timeout_seconds = 120;
   std::size_t max_size_mib = 64;
+  std::size_t commit_every = 2000;
 };
 
 void print_error(const std::string& message) {
@@ -55,6 +56,7 @@ int run_add(const GlobalOptions& global, const AddOptions& add) {
   lede::IngestOptions options;
   options.sources = add.sources;
   options.default_language = global.language;
+  options.commit_every = add.commit_every;
   options.fetch.total_timeout_seconds = add.timeout_seconds;
   options.fetch.max_bytes = add.max_size_mib * 1024 * 1024;
   options.on_problem = [&](const std::string& message) { display.problem(message); };
@@ -111,6 +113,11 @@ int main(int argc, char** argv) {
       ->capture_default_str()
       ->check(CLI::PositiveNumber);
   add_command->add_option("--max-size", add.max_size_mib, "largest feed to fetch, in MiB")
+      ->capture_default_str()
+      ->check(CLI::PositiveNumber);
+  add_command
+      ->add_option("--commit-every", add.commit_every,
+                   "articles per commit (an interrupted run keeps every committed batch)")
       ->capture_default_str()
       ->check(CLI::PositiveNumber);
   CLI::App* stats_command = app.add_subcommand("stats", "describe the archive");
