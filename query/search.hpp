@@ -7,12 +7,12 @@
  */
 #pragma once
 
-#include <xapian.h>
-
 #include <optional>
 #include <string>
 #include <utility>
 #include <vector>
+
+#include <xapian.h>
 
 #include "common/article.hpp"
 
@@ -22,9 +22,9 @@ enum class SortOrder { blend, relevance, date };
 enum class Facet { source, day, month, year };
 
 struct Filters {
-  std::optional<UnixSeconds> since;  ///< published >= since
-  std::optional<UnixSeconds> until;  ///< published <= until
-  std::vector<std::string> sources;     ///< any of these source names
+  std::optional<UnixSeconds> since;     ///< published >= since
+  std::optional<UnixSeconds> until;     ///< published <= until
+  std::vector<std::string> sources;     ///< any of these source names (their words, any case)
   std::vector<std::string> categories;  ///< any of these categories
   std::vector<std::string> languages;   ///< any of these ISO 639-1 codes
 };
@@ -33,9 +33,9 @@ struct SearchRequest {
   std::string text;  ///< the user's query, in lede's query language
   Filters filters;
   SortOrder sort = SortOrder::blend;
-  double half_life_days = 0;  ///< 0: the default (docs/ranking.md)
+  double half_life_days = 0;   ///< 0: the default (docs/ranking.md)
   double recency_weight = -1;  ///< < 0: the default (docs/ranking.md)
-  UnixSeconds now = 0;  ///< ages are measured from here
+  UnixSeconds now = 0;         ///< ages and `since:` are measured from here; 0: the current time
   unsigned limit = 10;
   unsigned offset = 0;
   bool collapse = true;  ///< show one hit per collapse key, with a similar count
@@ -54,16 +54,21 @@ struct Hit {
 };
 
 struct FacetCount {
-  std::string value;  ///< source name, or "1987-03-01" / "1987-03" / "1987"
+  /// Source name, or "1987-03-01" / "1987-03" / "1987". Sources come most frequent first;
+  /// days, months and years newest first.
+  std::string value;
   Xapian::doccount count = 0;
 };
 
 struct SearchResult {
   std::vector<Hit> hits;
-  Xapian::Query query;            ///< what was run, filters included (for snippets)
+  /// The user's query with its filters (for snippets); the recency bonus is not in it.
+  Xapian::Query query;
   std::string parsed_description;  ///< query.get_description()
   Xapian::doccount estimated_matches = 0;
-  std::optional<std::string> did_you_mean;  ///< corrected query text, when one helps
+  /// Corrected query text (lower-cased), when the query found fewer than 3 matches and the
+  /// correction finds more.
+  std::optional<std::string> did_you_mean;
   std::vector<FacetCount> facets;
   std::vector<std::string> notes;  ///< for stderr: e.g. "query did not parse; searched words"
 };
