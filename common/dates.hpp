@@ -20,10 +20,20 @@ namespace lede::dates {
 /// two- or four-digit years (RFC 2822 §4.3: 00–49 → 20xx, 50–99 → 19xx), optional seconds,
 /// named zones (UT, GMT, Z, EST/EDT, CST/CDT, MST/MDT, PST/PDT, military letters), numeric
 /// offsets, month names in any case and full month names. Returns nullopt if it is not one.
+///
+/// Also accepted: RFC 850's "Sunday, 06-Nov-94", commas and whitespace in odd places, a
+/// "(PDT)" comment after the zone, "GMT+0200", fractional seconds (dropped), no zone (UTC),
+/// no time (midnight), and the fixed zones CET/CEST, EET/EEST, WET/WEST, BST, AST/ADT,
+/// AKST/AKDT, HST. The weekday is not checked against the date (feeds get it wrong). Military
+/// letters other than Z are read as "-0000" as RFC 2822 §4.3 advises, since RFC 822 gave their
+/// signs backwards. Unknown zone names and impossible dates (30 Feb, 25:00) give nullopt.
 std::optional<UnixSeconds> parse_rfc822(std::string_view text);
 
 /// RFC 3339 / ISO 8601: "2024-05-01T10:20:30Z", fractions, "+02:00"/"+0200" offsets, a space
 /// instead of "T", a date alone ("2024-05-01", midnight UTC), no zone (taken as UTC).
+/// W3C-DTF's reduced forms "2024-05" and "2024" give the first instant of that month or year;
+/// seconds may be missing ("2002-10-13T09:00+01:00"); a named zone may follow after a space.
+/// Impossible dates and times give nullopt.
 std::optional<UnixSeconds> parse_iso8601(std::string_view text);
 
 /// Tries ISO 8601, then RFC 822: what a feed date field can hold.

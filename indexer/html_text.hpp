@@ -15,6 +15,14 @@ namespace lede::html {
 
 /// Body text: paragraphs (p, div, br-runs, li, h1–h6, blockquote, tr, …) separated by "\n\n",
 /// whitespace inside a paragraph folded to single spaces. Malformed HTML never fails.
+///
+/// - Input is UTF-8 whatever a <meta charset> says; invalid bytes become U+FFFD.
+/// - Text without "<" or "&" is returned as it is, whitespace folded ("AT&T", "5 < 6" survive
+///   either way: libxml2 keeps what cannot be a tag or an entity).
+/// - Any run of <br> ends the paragraph, so the output holds no newline but "\n\n".
+/// - Hidden: head, title, script, style, noscript, template, iframe, object, svg, form
+///   controls; images give no text (alt text is not article text).
+/// - Table cells are separated by a space, rows are paragraphs.
 std::string to_text(std::string_view html);
 
 /// One line: like to_text, but every break becomes one space (titles, names).
