@@ -10,6 +10,7 @@
 
 #include <sys/resource.h>
 
+#include "bench/machine_load.hpp"
 #include "common/database.hpp"
 #include "common/error.hpp"
 #include "indexer/ingest.hpp"
@@ -66,14 +67,25 @@ std::uintmax_t folder_bytes(const fs::path& folder) {
   return bytes;
 }
 
-double peak_resident_megabytes() {
+rusage own_usage() {
   rusage usage{};
   getrusage(RUSAGE_SELF, &usage);
-  return static_cast<double>(usage.ru_maxrss) / 1024.0;  // Linux reports KiB
+  return usage;
 }
 
-double round_to(double value, double step) {
-  return std::round(value / step) * step;
+double seconds_of(const timeval& t) {
+  return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_usec) / 1e6;
+}
+
+/// User + system CPU seconds of this process so far.
+double cpu_seconds(const rusage& usage) {
+  return seconds_of(usage.ru_utime) + seconds_of(usage.ru_stime);
+}
+
+/// Rounds to `decimals` places (dividing by a power of ten prints cleanly as JSON).
+double rounded(double value, int decimals) {
+  const double scale = std::pow(10.0, decimals);
+  return std::round(value * scale) / scale;
 }
 
 }  // namespace
@@ -99,11 +111,15 @@ nlohmann::json run_index_bench(const IndexBenchOptions& options) {
   ingest_options.on_problem = [](const std::string& message) {
     std::cerr << "lede-bench: " << message << '\n';
   };
+  const double cpu_before = cpu_seconds(own_usage());
   const auto start = std::chrono::steady_clock::now();
   const IngestSummary summary = ingest(db, ingest_options);
   db.close();  // flushes and releases the lock: the timing includes the final commit
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  const rusage after = own_usage();
+  // CPU time next to wall time: on a busy machine the two differ, and CPU time is the steadier.
+  const double cpu = cpu_seconds(after) - cpu_before;
 
   const double articles = static_cast<double>(summary.articles());
   return {
@@ -114,12 +130,15 @@ nlohmann::json run_index_bench(const IndexBenchOptions& options) {
       {"articles", summary.articles()},
       {"skipped", summary.skipped},
       {"sources_failed", summary.sources_failed},
-      {"seconds", round_to(seconds, 0.001)},
-      {"articles_per_second", round_to(articles / seconds, 1)},
+      {"seconds", rounded(seconds, 3)},
+      {"cpu_seconds", rounded(cpu, 3)},
+      {"articles_per_second", rounded(articles / seconds, 1)},
+      {"articles_per_cpu_second", rounded(articles / cpu, 1)},
       // MB = 10^6 bytes of source files read.
-      {"mb_per_second", round_to(static_cast<double>(bytes) / 1e6 / seconds, 0.01)},
+      {"mb_per_second", rounded(static_cast<double>(bytes) / 1e6 / seconds, 3)},
       {"database_bytes", folder_bytes(db_path)},
-      {"peak_rss_mb", round_to(peak_resident_megabytes(), 0.1)},
+      {"peak_rss_mb", rounded(static_cast<double>(after.ru_maxrss) / 1024.0, 1)},  // KiB on Linux
+      {"load_average", load_average()},
   };
 }
 

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "bench/latency_summary.hpp"
+#include "bench/machine_load.hpp"
 #include "common/database.hpp"
 #include "common/dates.hpp"
 #include "common/error.hpp"
@@ -41,15 +42,18 @@ std::vector<std::string> read_queries(const std::string& path) {
 }
 
 struct Timed {
-  double micros = 0;
+  double micros = 0;      ///< wall clock
+  double cpu_micros = 0;  ///< this thread's CPU time: steadier on a busy machine
   std::size_t hits = 0;
 };
 
 Timed time_search(const Xapian::Database& db, const query::SearchRequest& request) {
+  const double cpu_start = thread_cpu_microseconds();
   const auto start = std::chrono::steady_clock::now();
   const query::SearchResult result = query::search(db, request);
   const auto stop = std::chrono::steady_clock::now();
-  return {std::chrono::duration<double, std::micro>(stop - start).count(), result.hits.size()};
+  return {std::chrono::duration<double, std::micro>(stop - start).count(),
+          thread_cpu_microseconds() - cpu_start, result.hits.size()};
 }
 
 }  // namespace
@@ -63,6 +67,8 @@ nlohmann::json run_query_bench(const QueryBenchOptions& options) {
   request.limit = options.limit;
 
   std::array<std::vector<double>, modes.size()> micros;
+  std::array<std::vector<double>, modes.size()> cpu_micros;
+  const nlohmann::json load_before = load_average();
   std::array<std::size_t, modes.size()> queries_with_hits{};
   // Pass 0 warms the page cache and Xapian's block cache and is not recorded.
   for (unsigned pass = 0; pass <= options.runs; ++pass) {
@@ -83,6 +89,7 @@ nlohmann::json run_query_bench(const QueryBenchOptions& options) {
           if (timed.hits > 0) ++queries_with_hits[m];
         } else {
           micros[m].push_back(timed.micros);
+          cpu_micros[m].push_back(timed.cpu_micros);
         }
       }
     }
@@ -96,12 +103,14 @@ nlohmann::json run_query_bench(const QueryBenchOptions& options) {
       {"runs", options.runs},
       {"limit", options.limit},
       {"now", dates::format_rfc3339(options.now)},
+      {"load_average", {{"before", load_before}, {"after", load_average()}}},
   };
   std::array<LatencySummary, modes.size()> summaries;
   for (std::size_t m = 0; m < modes.size(); ++m) {
     summaries[m] = summarize(std::move(micros[m]));
     nlohmann::json mode = to_json(summaries[m]);
     mode["queries_with_hits"] = queries_with_hits[m];
+    mode["cpu"] = to_json(summarize(std::move(cpu_micros[m])));
     report["sort"][modes[m].name] = std::move(mode);
   }
   // The cost of the recency blend over plain BM25, from the same run.
