@@ -1,11 +1,16 @@
 // Table tests of the date parsers and formatters (common/dates.hpp).
 #include "common/dates.hpp"
 
+#include <filesystem>
+#include <fstream>
 #include <optional>
+#include <sstream>
 #include <string>
 #include <vector>
 
 #include <gtest/gtest.h>
+
+#include "tests/support/test_paths.hpp"
 
 namespace lede::dates {
 namespace {
@@ -248,6 +253,41 @@ TEST(DatesRelativeAge, NamesTheLargestWholeUnit) {
   for (const Case& c : cases) {
     EXPECT_EQ(relative_age(c.t, now), c.expected) << "age " << now - c.t << " s";
   }
+}
+
+/// The text of every <tag>…</tag> in the XML files under `folder` (no XML parser needed: the
+/// dates hold no markup).
+std::vector<std::string> element_texts(const std::filesystem::path& folder, std::string_view tag) {
+  const std::string open = "<" + std::string(tag) + ">", close = "</" + std::string(tag) + ">";
+  std::vector<std::string> found;
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(folder)) {
+    if (entry.path().extension() != ".xml") continue;
+    std::ifstream in(entry.path(), std::ios::binary);
+    std::stringstream buffer;
+    buffer << in.rdbuf();
+    const std::string xml = buffer.str();
+    for (std::size_t at = xml.find(open); at != std::string::npos; at = xml.find(open, at)) {
+      at += open.size();
+      found.push_back(xml.substr(at, xml.find(close, at) - at));
+    }
+  }
+  return found;
+}
+
+TEST(DatesCorpus, EveryReutersDateParses) {
+  LEDE_REQUIRE_SHARED(feeds, "corpus/reuters21578/feeds");
+  LEDE_REQUIRE_SHARED(atom, "corpus/reuters21578/atom");
+  std::size_t checked = 0;
+  for (const auto& [folder, tag] : {std::pair{feeds, "pubDate"}, std::pair{atom, "updated"}}) {
+    for (const std::string& date : element_texts(folder, tag)) {
+      const std::optional<UnixSeconds> t = parse_feed_date(date);
+      ASSERT_TRUE(t.has_value()) << folder << ": <" << tag << "> \"" << date << "\"";
+      // The Reuters-21578 stories are from 1987.
+      EXPECT_EQ(format_rfc3339(*t).substr(0, 4), "1987") << date;
+      ++checked;
+    }
+  }
+  EXPECT_GT(checked, 20000u);
 }
 
 }  // namespace
