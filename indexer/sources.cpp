@@ -189,9 +189,16 @@ Format sniff(std::string_view bytes) {
   if (start.empty() || start.front() != '{') {
     return root_element(bytes) == "opml" ? Format::opml : Format::xml_feed;
   }
+  // A JSON Feed is one object, usually spread over many lines; a minified one on one line says
+  // so in "version". A dump's first line is a whole record.
   const auto first = nlohmann::json::parse(first_nonblank_line(start), nullptr, false);
-  if (first.is_object() && first.contains("title") && first.contains("body") &&
-      first.contains("published")) {
+  if (!first.is_object()) return Format::json_feed;
+  const auto version = first.find("version");
+  if (version != first.end() && version->is_string() &&
+      version->get_ref<const std::string&>().rfind("https://jsonfeed.org/", 0) == 0) {
+    return Format::json_feed;
+  }
+  if (first.contains("title") || first.contains("body") || first.contains("published")) {
     return Format::json_lines;
   }
   return Format::json_feed;

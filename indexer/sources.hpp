@@ -51,9 +51,10 @@ Loaded load(const Source& source, const http::FetchOptions& fetch_options);
 
 enum class Format { xml_feed, json_feed, json_lines, opml };
 
-/// Decides the format from the first bytes: an XML document whose root element is <opml>; JSON
-/// whose first non-blank line is an object with "title", "body" and "published" keys (JSON
-/// Lines); other JSON (JSON Feed); anything else is handed to the feed parser as XML.
+/// Decides the format from the bytes: an XML document whose root element is <opml>; JSON whose
+/// first non-blank line is a whole object with a "title", "body" or "published" key and no JSON
+/// Feed "version" (JSON Lines); other JSON (JSON Feed); anything else is handed to the feed
+/// parser as XML.
 Format sniff(std::string_view bytes);
 
 /// True when `text` starts with a URL scheme ("http:", "ftp:", "javascript:", …).

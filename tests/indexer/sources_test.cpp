@@ -43,6 +43,9 @@ TEST(SourcesSniff, DecidesByTheBytesNotTheName) {
        "\"1987-02-26T15:01:01Z\"}"
        "\n{\"id\": \"b\"}",
        Format::json_lines},
+      {"{\"title\": \"Only a title\"}\n{oops", Format::json_lines},
+      {"{\"version\": \"https://jsonfeed.org/version/1.1\", \"title\": \"t\"}", Format::json_feed},
+      {"{\"items\": []}", Format::json_feed},
   };
   for (const Case& c : cases) {
     EXPECT_EQ(sources::sniff(c.bytes), c.expected) << c.bytes;
