@@ -132,12 +132,13 @@ SearchResult search(const Xapian::Database& db, const SearchRequest& request) {
   if (request.collapse) enquire.set_collapse_key(schema::collapse_key);
 
   std::optional<Xapian::ValueCountMatchSpy> spy;
-  Xapian::doccount check_at_least = 0;
   if (request.facet) {
     spy.emplace(request.facet == Facet::source ? schema::source_slot : schema::day_slot);
     enquire.add_matchspy(&*spy);
-    check_at_least = db.get_doccount();  // counts must cover every match, not a sample
   }
+  // Facet counts must cover every match, not a sample; otherwise let the matcher stop early.
+  const bool count_all = request.exact_count || request.limit == 0 || request.facet;
+  const Xapian::doccount check_at_least = count_all ? db.get_doccount() : 0;
 
   const Xapian::MSet mset = enquire.get_mset(request.offset, request.limit, check_at_least);
   result.estimated_matches = mset.get_matches_estimated();

@@ -39,6 +39,9 @@ struct SearchRequest {
   unsigned limit = 10;
   unsigned offset = 0;
   bool collapse = true;  ///< show one hit per collapse key, with a similar count
+  /// Count every match instead of estimating (slower: no early termination). Implied by
+  /// limit 0 and by a facet. Xapian's estimate can be off by a factor of a few.
+  bool exact_count = false;
   std::optional<Facet> facet;
   std::string stem_language = "en";  ///< stemmer for the query's words
 };

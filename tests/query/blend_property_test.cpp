@@ -222,6 +222,17 @@ TEST_F(BlendPropertyTest, RecencyBonusKeepsTopKPruning) {
   for (auto it = top.begin(); it != top.end(); ++it) {
     EXPECT_EQ(decode_document_data(it.get_document().get_data()).id[0], 'r');
   }
+  // search() prunes the same way, and counts every match only when asked to.
+  SearchRequest request;
+  request.text = "tanker OR report";
+  request.now = now;
+  request.collapse = false;
+  EXPECT_NE(search(db, request).estimated_matches, 1010u) << "estimate exact anyway: vacuous";
+  request.exact_count = true;
+  EXPECT_EQ(search(db, request).estimated_matches, 1010u);
+  request.limit = 0;
+  request.exact_count = false;
+  EXPECT_EQ(search(db, request).estimated_matches, 1010u);
 }
 
 }  // namespace
