@@ -3,7 +3,7 @@
  * @brief Finding and opening the archive database, with its schema version checked.
  *
  * A path may name a local database folder, or a Xapian stub database file listing several
- * shards, local or remote (`remote :127.0.0.1:7000`): sharding and remote shards are
+ * shards, local or remote (`remote 127.0.0.1:7000`): sharding and remote shards are
  * Xapian's own machinery, see docs/scaling.md.
  */
 #pragma once
