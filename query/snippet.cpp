@@ -118,6 +118,7 @@ class SnippetMaker {
     const std::size_t lo = chars_.char_at(room.begin), hi = chars_.char_at(room.end);
     const std::size_t spare = length_ > c1 - c0 ? length_ - (c1 - c0) : 0;
     std::size_t start = c0 >= lo + spare / 3 ? c0 - spare / 3 : lo;
+    if (start - lo <= snap_tolerance()) start = lo;  // a few words from the start: show it all
     const std::size_t stop = std::min(hi, std::max(c1, start + length_));
     if (stop - start < length_) start = std::max(lo, stop >= length_ ? stop - length_ : 0);
     start = std::min(start, c0);
