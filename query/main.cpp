@@ -136,6 +136,10 @@ SearchRequest to_request(const CommandLine& cl) {
   }
   request.limit = cl.limit;
   request.offset = cl.offset;
+  if (cl.count) {  // just the number: no hits to fetch, and counted exactly
+    request.limit = 0;
+    request.exact_count = true;
+  }
   request.collapse = !cl.no_collapse;
   return request;
 }
