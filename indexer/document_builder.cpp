@@ -1,6 +1,7 @@
 #include "indexer/document_builder.hpp"
 
 #include "common/dates.hpp"
+#include "common/language.hpp"
 #include "common/schema.hpp"
 #include "common/stored_article.hpp"
 #include "common/text.hpp"
@@ -8,16 +9,6 @@
 namespace lede {
 
 namespace {
-
-// Xapian::Stem knows the ISO 639-1 codes of its Snowball stemmers ("en", "fr", …); anything
-// else is indexed unstemmed rather than refused.
-Xapian::Stem stemmer_for(const std::string& language) {
-  try {
-    return Xapian::Stem(language.empty() ? "en" : language);
-  } catch (const Xapian::InvalidArgumentError&) {
-    return Xapian::Stem("none");
-  }
-}
 
 void index_free_text(Xapian::TermGenerator& gen, const schema::Field& field,
                      const std::string& text) {

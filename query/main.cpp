@@ -9,6 +9,7 @@
 #include <iostream>
 #include <optional>
 #include <regex>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -17,11 +18,13 @@
 #include "common/database.hpp"
 #include "common/dates.hpp"
 #include "common/error.hpp"
+#include "common/language.hpp"
 #include "query/date_range.hpp"
 #include "query/highlight_terms.hpp"
 #include "query/human_printer.hpp"
 #include "query/json_printer.hpp"
 #include "query/option_names.hpp"
+#include "query/recency.hpp"
 #include "query/search.hpp"
 #include "query/terminal.hpp"
 
@@ -51,6 +54,12 @@ struct CommandLine {
   std::string color = "auto";
 };
 
+std::string format_number(double value) {
+  std::ostringstream out;
+  out << value;
+  return out.str();
+}
+
 void declare_options(CLI::App& app, CommandLine& cl) {
   app.add_option("QUERY", cl.words, "the query, in lede's query language (docs/query-language.md)");
   app.add_option("--db", cl.db,
@@ -59,8 +68,12 @@ void declare_options(CLI::App& app, CommandLine& cl) {
   app.add_option("--offset", cl.offset, "skip the first N hits");
   app.add_flag("--count", cl.count, "print only the estimated number of matches");
   app.add_option("--sort", cl.sort, "blend | relevance | date")->capture_default_str();
-  app.add_option("--half-life", cl.half_life, "recency half-life: Nd, Nw or Nh (default 30d)");
-  app.add_option("--recency-weight", cl.recency_weight, "weight of recency in the blend (0: none)");
+  app.add_option("--half-life", cl.half_life,
+                 "recency half-life: Nd, Nw or Nh (default " +
+                     format_number(default_half_life_days) + "d, docs/ranking.md)");
+  app.add_option("--recency-weight", cl.recency_weight,
+                 "recency bonus of a story from today, in BM25 units (default " +
+                     format_number(default_recency_weight) + "; 0: pure relevance)");
   app.add_option("--now", cl.now, "measure ages from DATE (RFC 3339 or YYYY-MM-DD)");
   app.add_option("--since", cl.since,
                  "published on or after: a date, or 7d, 2w, 3m, 1y, yesterday");
@@ -144,14 +157,6 @@ SearchRequest to_request(const CommandLine& cl) {
   return request;
 }
 
-Xapian::Stem stemmer_for(const std::string& language) {
-  try {
-    return Xapian::Stem(language);
-  } catch (const Xapian::InvalidArgumentError&) {
-    return Xapian::Stem("none");
-  }
-}
-
 // A reader that went away (`lede-query | head`) is not an error: SIGPIPE is ignored, and a
 // write that fails with EPIPE ends the program quietly with the exit code it would have had.
 class Output {
@@ -227,6 +232,9 @@ int main(int argc, char** argv) {
   std::signal(SIGPIPE, SIG_IGN);
   CLI::App app{"Search a lede news archive: relevance blended with recency, with snippets."};
   app.name("lede-query");
+  app.footer(
+      "Exit codes: 0 at least one match, 1 no match, 2 error (one 'lede-query: ...' line on "
+      "stderr).\nA query starting with '-' needs '--' before it: lede-query -- -wheat oil");
   CommandLine cl;
   declare_options(app, cl);
   try {

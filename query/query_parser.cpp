@@ -4,6 +4,7 @@
 #include <array>
 
 #include "common/error.hpp"
+#include "common/language.hpp"
 #include "common/schema.hpp"
 #include "common/text.hpp"
 #include "query/date_range.hpp"
@@ -63,15 +64,6 @@ class SinceFieldProcessor : public Xapian::FieldProcessor {
  private:
   UnixSeconds now_;
 };
-
-// Xapian::Stem knows the ISO 639-1 codes of its Snowball stemmers, as the indexer uses them.
-Xapian::Stem stemmer_for(const std::string& language) {
-  try {
-    return Xapian::Stem(language.empty() ? "en" : language);
-  } catch (const Xapian::InvalidArgumentError&) {
-    return Xapian::Stem("none");
-  }
-}
 
 bool is_word_byte(unsigned char c) {
   return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80;
