@@ -8,9 +8,9 @@
  */
 #pragma once
 
-#include <xapian.h>
-
 #include <string>
+
+#include <xapian.h>
 
 namespace lede {
 

@@ -1,8 +1,8 @@
 // Formatting and civil-calendar arithmetic; the parsers are in date_parse.cpp.
+#include "common/dates.hpp"
+
 #include <chrono>
 #include <cstdio>
-
-#include "common/dates.hpp"
 
 namespace lede::dates {
 

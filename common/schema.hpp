@@ -9,12 +9,12 @@
  */
 #pragma once
 
-#include <xapian.h>
-
 #include <array>
 #include <optional>
 #include <string>
 #include <string_view>
+
+#include <xapian.h>
 
 namespace lede::schema {
 
@@ -37,32 +37,55 @@ struct Field {
 
 /// Every prefixed field of an article document. Unprefixed free text holds title + summary +
 /// body (the default search field).
+// One row per field reads as the table it is.
+// clang-format off
 inline constexpr std::array fields = {
-    Field{"title", "S", FieldKind::free_text, 3},
-    Field{"author", "A", FieldKind::free_text, 1},
-    Field{"source", "XS", FieldKind::free_text, 1},
-    Field{"category", "K", FieldKind::boolean, 0},
-    Field{"lang", "L", FieldKind::boolean, 0},
-    Field{"site", "H", FieldKind::boolean, 0},
-    Field{"", "Q", FieldKind::boolean, 0},  // unique id: one per article, for replace_document
-    Field{"", "D", FieldKind::boolean, 0},  // day   YYYYMMDD (UTC)
-    Field{"", "M", FieldKind::boolean, 0},  // month YYYYMM
-    Field{"", "Y", FieldKind::boolean, 0},  // year  YYYY
+    Field{"title",    "S",  FieldKind::free_text, 3},
+    Field{"author",   "A",  FieldKind::free_text, 1},
+    Field{"source",   "XS", FieldKind::free_text, 1},
+    Field{"category", "K",  FieldKind::boolean,   0},
+    Field{"lang",     "L",  FieldKind::boolean,   0},
+    Field{"site",     "H",  FieldKind::boolean,   0},
+    Field{"",         "Q",  FieldKind::boolean,   0},  // unique id, for replace_document
+    Field{"",         "D",  FieldKind::boolean,   0},  // day   YYYYMMDD (UTC)
+    Field{"",         "M",  FieldKind::boolean,   0},  // month YYYYMM
+    Field{"",         "Y",  FieldKind::boolean,   0},  // year  YYYY
 };
+// clang-format on
 
 /// Looks a field up by its query-language name or, for the unnamed ones, by prefix.
 const Field& field(std::string_view name_or_prefix);
 
-inline const Field& title() { return field("title"); }
-inline const Field& author() { return field("author"); }
-inline const Field& source() { return field("source"); }
-inline const Field& category() { return field("category"); }
-inline const Field& language() { return field("lang"); }
-inline const Field& site() { return field("site"); }
-inline const Field& unique_id() { return field("Q"); }
-inline const Field& day() { return field("D"); }
-inline const Field& month() { return field("M"); }
-inline const Field& year() { return field("Y"); }
+inline const Field& title() {
+  return field("title");
+}
+inline const Field& author() {
+  return field("author");
+}
+inline const Field& source() {
+  return field("source");
+}
+inline const Field& category() {
+  return field("category");
+}
+inline const Field& language() {
+  return field("lang");
+}
+inline const Field& site() {
+  return field("site");
+}
+inline const Field& unique_id() {
+  return field("Q");
+}
+inline const Field& day() {
+  return field("D");
+}
+inline const Field& month() {
+  return field("M");
+}
+inline const Field& year() {
+  return field("Y");
+}
 
 /// Value slots, each with its encoding.
 enum Slot : Xapian::valueno {

@@ -1,8 +1,8 @@
 #include "common/text.hpp"
 
-#include <xapian.h>
-
 #include <cstdio>
+
+#include <xapian.h>
 
 namespace lede::text {
 

@@ -4,9 +4,9 @@
  */
 #pragma once
 
-#include <xapian.h>
-
 #include <string>
+
+#include <xapian.h>
 
 #include "common/article.hpp"
 

@@ -12,9 +12,9 @@
 namespace lede {
 
 struct NormalizeContext {
-  std::string feed_key;              ///< feed URL or file path (identity of last resort)
+  std::string feed_key;                 ///< feed URL or file path (identity of last resort)
   std::string default_language = "en";  ///< --language, used when neither item nor feed says
-  UnixSeconds now = 0;               ///< "first seen" time, and the bar for future dates
+  UnixSeconds now = 0;                  ///< "first seen" time, and the bar for future dates
 };
 
 /// Builds the article for one item of `feed`. Throws lede::Error when the item cannot become an

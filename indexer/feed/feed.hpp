@@ -45,8 +45,8 @@ struct Item {
 struct Feed {
   std::string format;  ///< "rss2.0", "rss0.91", "rss1.0", "atom1.0", "atom0.3", "json1.1", …
   std::string title;
-  std::string link;      ///< absolute
-  std::string language;  ///< feed-level language, "" if none
+  std::string link;            ///< absolute
+  std::string language;        ///< feed-level language, "" if none
   std::vector<RawDate> dates;  ///< the feed's own dates (lastBuildDate, pubDate, updated)
   std::vector<Item> items;
 };

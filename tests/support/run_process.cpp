@@ -1,14 +1,14 @@
 #include "tests/support/run_process.hpp"
 
+#include <cstdlib>
+#include <cstring>
+#include <stdexcept>
+
 #include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
-
-#include <cstdlib>
-#include <cstring>
-#include <stdexcept>
 
 extern char** environ;
 
@@ -91,8 +91,10 @@ ProcessResult run_process(const std::vector<std::string>& argv, const ProcessOpt
       char buf[65536];
       const ssize_t r = read(fds[i].fd, buf, sizeof buf);
       if (r <= 0) {
-        if (fds[i].fd == out[0]) out_open = false;
-        else err_open = false;
+        if (fds[i].fd == out[0])
+          out_open = false;
+        else
+          err_open = false;
         continue;
       }
       (fds[i].fd == out[0] ? result.out : result.err).append(buf, static_cast<std::size_t>(r));

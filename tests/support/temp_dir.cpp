@@ -1,8 +1,8 @@
 #include "tests/support/temp_dir.hpp"
 
-#include <stdlib.h>
-
 #include <stdexcept>
+
+#include <stdlib.h>
 
 namespace lede::test {
 
