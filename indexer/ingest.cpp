@@ -26,10 +26,8 @@ struct DatabaseFailure : Error {
   using Error::Error;
 };
 
-// "LOCATION:LINE: what", also when normalize already put "line N: " in front of its message.
-std::string item_problem(const std::string& location, std::size_t line, std::string what) {
-  const std::string line_prefix = "line " + std::to_string(line) + ": ";
-  if (line && what.rfind(line_prefix, 0) == 0) what.erase(0, line_prefix.size());
+// "LOCATION:LINE: what", as compilers and grep write it.
+std::string item_problem(const std::string& location, std::size_t line, const std::string& what) {
   return location + (line ? ":" + std::to_string(line) : "") + ": " + what;
 }
 

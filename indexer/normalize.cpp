@@ -121,7 +121,7 @@ Article normalize(const feed::Item& item, const feed::Feed& feed, const Normaliz
   article.summary =
       summary.empty() ? lead_paragraph(article.body) : capped(summary, kMaxFieldBytes);
   if (article.title.empty() && article.link.empty() && article.body.empty()) {
-    throw Error("line " + std::to_string(item.line) + ": item has no title, link or content");
+    throw Error("item has no title, link or content");
   }
 
   article.authors = cleaned_list(item.authors);

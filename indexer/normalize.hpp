@@ -18,7 +18,8 @@ struct NormalizeContext {
 };
 
 /// Builds the article for one item of `feed`. Throws lede::Error when the item cannot become an
-/// article (no title, no link, no content at all).
+/// article (no title, no link, no content at all); the message has no location, the caller
+/// puts "FILE:LINE: " in front.
 Article normalize(const feed::Item& item, const feed::Feed& feed, const NormalizeContext& ctx);
 
 }  // namespace lede

@@ -11,7 +11,7 @@ namespace lede::feed {
 namespace {
 
 std::string location_line(const Origin& origin, std::size_t line) {
-  return origin.location + ": line " + std::to_string(line) + ": ";
+  return origin.location + ":" + std::to_string(line) + ": ";
 }
 
 bool starts_like_json(std::string_view text) {

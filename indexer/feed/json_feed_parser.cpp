@@ -91,14 +91,14 @@ Feed parse_json_feed(std::string_view utf8, const Origin& origin) {
     const xml::LineIndex lines(utf8);
     const std::string what = e.what();
     const std::size_t detail = what.find(": ");  // drop the library's "[json.exception…]"
-    throw Error(origin.location + ": line " +
+    throw Error(origin.location + ":" +
                 std::to_string(lines.line_at(static_cast<std::ptrdiff_t>(e.byte) - 1)) +
                 ": not valid JSON (" +
                 (detail == std::string::npos ? what : what.substr(detail + 2)) + ")");
   }
   const auto items = document.is_object() ? document.find("items") : document.end();
   if (!document.is_object() || items == document.end() || !items->is_array()) {
-    throw Error(origin.location + ": line 1: not a feed (JSON without a JSON Feed \"items\" list)");
+    throw Error(origin.location + ":1: not a feed (JSON without a JSON Feed \"items\" list)");
   }
   Feed feed;
   feed.format = format_of(document);

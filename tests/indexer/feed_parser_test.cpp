@@ -165,11 +165,11 @@ TEST(FeedParser, JsonFeeds) {
 }
 
 TEST(FeedParser, ErrorsNameTheLocationAndLine) {
-  EXPECT_EQ(error_of("malformed.xml").rfind("malformed.xml: line 5: not well-formed XML", 0), 0u)
+  EXPECT_EQ(error_of("malformed.xml").rfind("malformed.xml:5: not well-formed XML", 0), 0u)
       << error_of("malformed.xml");
   EXPECT_EQ(error_of("not_a_feed.html"),
-            "not_a_feed.html: line 2: not a feed (root element <html>)");
-  EXPECT_EQ(error_of("malformed.json").rfind("malformed.json: line 2: not valid JSON", 0), 0u)
+            "not_a_feed.html:2: not a feed (root element <html>)");
+  EXPECT_EQ(error_of("malformed.json").rfind("malformed.json:2: not valid JSON", 0), 0u)
       << error_of("malformed.json");
   EXPECT_THROW(parse("", Origin{"empty", "", ""}), Error);
   EXPECT_THROW(parse("[1, 2]", Origin{"array", "", ""}), Error);

