@@ -2,6 +2,8 @@
 // so no parameter bytes ("[31m") are left behind as litter.
 #include "common/sanitize.hpp"
 
+#include <xapian.h>
+
 namespace lede::text {
 
 namespace {
@@ -65,24 +67,6 @@ bool is_string_introducer(char32_t c1) {
   return c1 == 0x90 || c1 == 0x98 || c1 == 0x9D || c1 == 0x9E || c1 == 0x9F;
 }
 
-void append_utf8(std::string& out, char32_t cp) {
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
-}
-
 class Sanitizer {
  public:
   Sanitizer(std::string_view in, bool keep_newlines) : in_(in), keep_newlines_(keep_newlines) {
@@ -112,7 +96,7 @@ class Sanitizer {
       } else if (cp < 0x20 || cp == 0x7F || is_bidi_control(cp)) {
         // dropped: C0 controls (BEL, BS, …), DEL, bidi controls
       } else {
-        append_utf8(out_, cp);
+        Xapian::Unicode::append_utf8(out_, cp);
       }
     }
     return std::move(out_);

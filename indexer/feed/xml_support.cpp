@@ -4,6 +4,7 @@
 #include <array>
 
 #include <libxml/HTMLparser.h>
+#include <xapian.h>
 
 #include "indexer/url.hpp"
 
@@ -75,24 +76,6 @@ void serialize(const pugi::xml_node& node, std::string& out) {
   out += "</";
   out += name;
   out += '>';
-}
-
-void append_utf8(std::string& out, unsigned cp) {
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
 }
 
 bool is_ascii_alpha(char c) {
@@ -222,7 +205,7 @@ std::string replace_html_entities(std::string_view utf8) {
     if (cp == '<' || cp == '&' || cp == '>' || cp == '"' || cp == '\'') {
       out += "&#" + std::to_string(cp) + ";";  // keep markup characters escaped
     } else {
-      append_utf8(out, cp);
+      Xapian::Unicode::append_utf8(out, cp);
     }
     copied = j + 1;
   }

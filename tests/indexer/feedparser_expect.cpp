@@ -2,6 +2,8 @@
 
 #include <cctype>
 
+#include <xapian.h>
+
 #include "common/dates.hpp"
 #include "common/text.hpp"
 #include "indexer/html_text.hpp"
@@ -13,24 +15,6 @@ std::string_view trim(std::string_view s) {
   while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
   while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
   return s;
-}
-
-void append_utf8(std::string& out, unsigned long cp) {
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
 }
 
 // One quoted Python string literal, prefix included; nullopt if it is not exactly that.
@@ -55,7 +39,7 @@ std::optional<std::string> one_string(std::string_view s) {
     const auto hex = [&](std::size_t digits) {
       const unsigned long cp = std::stoul(std::string(body.substr(i + 1, digits)), nullptr, 16);
       i += digits;
-      append_utf8(out, cp);
+      Xapian::Unicode::append_utf8(out, static_cast<unsigned>(cp));
     };
     switch (e) {
       case 'n':
