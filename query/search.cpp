@@ -141,7 +141,10 @@ SearchResult search(const Xapian::Database& db, const SearchRequest& request) {
   const Xapian::doccount check_at_least = count_all ? db.get_doccount() : 0;
 
   const Xapian::MSet mset = enquire.get_mset(request.offset, request.limit, check_at_least);
-  result.estimated_matches = mset.get_matches_estimated();
+  // When every match was checked the count is exact; with collapsing only the lower bound is
+  // (Xapian 1.4's collapsed estimate can even exceed the uncollapsed count).
+  result.estimated_matches =
+      count_all ? mset.get_matches_lower_bound() : mset.get_matches_estimated();
   for (auto it = mset.begin(); it != mset.end(); ++it) {
     const Xapian::Document doc = it.get_document();
     Hit hit;

@@ -100,6 +100,25 @@ TEST(ReutersQuery, OilPricesShowsTenHighlightedHits) {
   EXPECT_EQ(human.out.find("\n11. "), std::string::npos);
 }
 
+TEST(ReutersQuery, CountIsTheNumberOfStoriesListed) {
+  // The archive holds near-duplicates, so collapsing matters here (on a tiny archive Xapian's
+  // estimate happens to be right anyway).
+  LEDE_REQUIRE_SHARED(corpus, "corpus/reuters21578");
+  for (const std::vector<std::string> collapse :
+       {std::vector<std::string>{}, std::vector<std::string>{"--no-collapse"}}) {
+    auto with = [&](std::vector<std::string> args) {
+      args.insert(args.end(), collapse.begin(), collapse.end());
+      args.insert(args.end(), {"--", "oil prices"});
+      return query(corpus, args);
+    };
+    const ProcessResult all = with({"--json", "--limit", "100000"});
+    const ProcessResult count = with({"--count"});
+    ASSERT_EQ(all.exit_code, 0) << all.err;
+    ASSERT_EQ(count.exit_code, 0) << count.err;
+    EXPECT_EQ(std::stoul(count.out), hits_of(all.out).size()) << count.out;
+  }
+}
+
 TEST(ReutersQuery, SortByDateIsNewestFirst) {
   LEDE_REQUIRE_SHARED(corpus, "corpus/reuters21578");
   const ProcessResult r = query(corpus, {"--json", "--sort", "date", "--limit", "50", "oil"});

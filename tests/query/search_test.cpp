@@ -136,6 +136,18 @@ TEST_F(SearchTest, CollapsesTheSameStoryWithASimilarCount) {
   EXPECT_EQ(all.hits[0].similar, 0u);
 }
 
+TEST_F(SearchTest, AnExactCountCountsStoriesOnceWhenCollapsing) {
+  // "bank" matches a and c; "opec" matches e1 and e2, one story seen in two feeds.
+  SearchRequest request;
+  request.text = "opec OR bank";
+  request.now = now;
+  request.exact_count = true;
+  request.limit = 0;
+  EXPECT_EQ(search(db, request).estimated_matches, 3u);  // a, c and the Opec story
+  request.collapse = false;
+  EXPECT_EQ(search(db, request).estimated_matches, 4u);
+}
+
 TEST_F(SearchTest, FacetsCountEveryMatch) {
   SearchRequest request;
   request.text = "bank OR oil OR harvest OR opec";
