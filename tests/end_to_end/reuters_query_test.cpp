@@ -104,7 +104,7 @@ TEST(ReutersQuery, CountIsTheNumberOfStoriesListed) {
   // The archive holds near-duplicates, so collapsing matters here (on a tiny archive Xapian's
   // estimate happens to be right anyway).
   LEDE_REQUIRE_SHARED(corpus, "corpus/reuters21578");
-  for (const std::vector<std::string> collapse :
+  for (const std::vector<std::string>& collapse :
        {std::vector<std::string>{}, std::vector<std::string>{"--no-collapse"}}) {
     auto with = [&](std::vector<std::string> args) {
       args.insert(args.end(), collapse.begin(), collapse.end());
