@@ -18,6 +18,7 @@
  */
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -37,6 +38,9 @@ class QueryParser {
  public:
   /// `db` gives wildcard expansion and spelling data; `now` anchors `since:`.
   QueryParser(const Xapian::Database& db, const std::string& stem_language, UnixSeconds now);
+  // The field processors refer to field_error_: not copyable, not movable.
+  QueryParser(const QueryParser&) = delete;
+  QueryParser& operator=(const QueryParser&) = delete;
 
   /// Throws lede::Error for a malformed `date:` or `since:` value (naming it).
   ParsedQuery parse(std::string_view text);
@@ -49,7 +53,11 @@ class QueryParser {
   static constexpr Xapian::termcount max_wildcard_expansion = 100;
 
  private:
+  /// parse_query, then the error a field processor recorded (they must not throw through it).
+  Xapian::Query run(const std::string& text, unsigned flags);
+
   Xapian::QueryParser parser_;
+  std::optional<std::string> field_error_;
   bool spelling_ = true;
 };
 
