@@ -89,9 +89,15 @@ std::string format_stats(const ArchiveStats& s) {
   out += "database:       " + s.path + "\n";
   out += "articles:       " + std::to_string(s.articles) + "\n";
   out += "sources:        " + std::to_string(s.sources.size()) + "\n";
-  for (const auto& [name, count] : s.sources) {
+  // The biggest sources; an archive of hundreds of feeds lists the rest with --json.
+  constexpr std::size_t shown = 10;
+  for (std::size_t i = 0; i < s.sources.size() && i < shown; ++i) {
+    const auto& [name, count] = s.sources[i];
     out += "  " + std::to_string(count) + "\t" +
            text::sanitize_for_terminal(name.empty() ? "(no source name)" : name) + "\n";
+  }
+  if (s.sources.size() > shown) {
+    out += "  … and " + std::to_string(s.sources.size() - shown) + " more (--json lists all)\n";
   }
   out += "published:      ";
   out += s.oldest && s.newest
