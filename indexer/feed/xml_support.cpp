@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 
 #include <libxml/HTMLparser.h>
 #include <xapian.h>
@@ -171,10 +172,38 @@ std::string as_html(const Text& text) {
   return out;
 }
 
+namespace {
+
+/// The lower-cased tag name at text[at, …) and whether libxml2's HTML 4 table knows it.
+std::pair<std::string, bool> tag_name_at(std::string_view text, std::size_t at) {
+  std::string name;
+  while (at < text.size() && is_ascii_alnum(text[at]) && name.size() < 16) {
+    name += static_cast<char>(std::tolower(static_cast<unsigned char>(text[at++])));
+  }
+  const bool known =
+      !name.empty() && htmlTagLookup(reinterpret_cast<const xmlChar*>(name.c_str())) != nullptr;
+  return {name, known};
+}
+
+}  // namespace
+
 bool looks_like_html(std::string_view text) {
+  // Like feedparser's heuristic: an entity reference, a comment, the end tag of a known HTML
+  // element, or a known void element (<br>, <img …>). A lone "<BP>" or "<B>" in a wire headline
+  // is a ticker symbol, not markup.
+  static constexpr std::string_view void_elements[] = {"br", "img", "hr", "wbr"};
   for (std::size_t i = 0; i + 1 < text.size(); ++i) {
     const char next = text[i + 1];
-    if (text[i] == '<' && (is_ascii_alpha(next) || next == '/' || next == '!')) return true;
+    if (text[i] == '<') {
+      if (text.substr(i, 4) == "<!--") return true;
+      if (next == '/' && tag_name_at(text, i + 2).second) return true;
+      if (is_ascii_alpha(next)) {
+        const auto [name, known] = tag_name_at(text, i + 1);
+        const bool is_void = std::find(std::begin(void_elements), std::end(void_elements), name) !=
+                             std::end(void_elements);
+        if (known && is_void) return true;
+      }
+    }
     if (text[i] == '&' && (is_ascii_alpha(next) || next == '#')) {
       std::size_t j = i + 2;
       while (j < text.size() && j < i + 34 && is_ascii_alnum(text[j])) ++j;

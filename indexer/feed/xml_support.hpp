@@ -58,7 +58,8 @@ std::string language_of(const pugi::xml_node& node);
 /// that normalisation decodes every one of them exactly once.
 std::string as_html(const Text& text);
 
-/// True when `text` holds markup or entity references, i.e. was HTML escaped into the feed.
+/// True when `text` holds HTML escaped into the feed: entity references, comments, end tags
+/// of HTML elements or void elements; a lone "<BP>" (a ticker symbol) is not markup.
 bool looks_like_html(std::string_view text);
 
 /// Replaces HTML named entities XML does not predefine (&nbsp; &eacute; …) by their

@@ -92,6 +92,27 @@ TEST(FeedParser, Rss20ModulesBaseAndDoubleEscapedTitle) {
   EXPECT_TRUE(f.items[2].dates.empty());
 }
 
+TEST(FeedParser, RssTitlesAreHtmlOnlyWhenTheyLookLikeIt) {
+  // A wire headline's ticker "<TFB>" (XML-escaped once) is text; escaped markup is HTML.
+  const std::pair<const char*, bool> cases[] = {
+      {"TAFT &lt;TFB&gt; GIVEN DEADLINE", false},
+      {"CLASS &lt;B&gt; SHARES", false},
+      {"&lt;b&gt;Bold&lt;/b&gt; move", true},
+      {"Line&lt;br/&gt;break", true},
+      {"Q&amp;amp;A", true},
+      {"AT&amp;T profits", false},
+      {"5 &lt; 6", false},
+  };
+  for (const auto& [title, is_html] : cases) {
+    const std::string rss =
+        std::string("<rss version=\"2.0\"><channel><title>t</title><item><title>") + title +
+        "</title><link>https://n.example/1</link></item></channel></rss>";
+    const Feed feed = parse(rss, Origin{"inline.xml", "", ""});
+    ASSERT_EQ(feed.items.size(), 1u);
+    EXPECT_EQ(feed.items[0].title.is_html, is_html) << title;
+  }
+}
+
 TEST(FeedParser, Rss10ItemsBesideTheChannel) {
   const Feed f = parse_fixture("rss10.rdf");
   EXPECT_EQ(f.title, "RDF Weekly");
@@ -167,8 +188,7 @@ TEST(FeedParser, JsonFeeds) {
 TEST(FeedParser, ErrorsNameTheLocationAndLine) {
   EXPECT_EQ(error_of("malformed.xml").rfind("malformed.xml:5: not well-formed XML", 0), 0u)
       << error_of("malformed.xml");
-  EXPECT_EQ(error_of("not_a_feed.html"),
-            "not_a_feed.html:2: not a feed (root element <html>)");
+  EXPECT_EQ(error_of("not_a_feed.html"), "not_a_feed.html:2: not a feed (root element <html>)");
   EXPECT_EQ(error_of("malformed.json").rfind("malformed.json:2: not valid JSON", 0), 0u)
       << error_of("malformed.json");
   EXPECT_THROW(parse("", Origin{"empty", "", ""}), Error);
