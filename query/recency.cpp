@@ -33,13 +33,17 @@ double RecencyModel::recency_of_day(std::string_view day_key) const {
   return std::exp2(-age_days / half_life_days);
 }
 
-Xapian::Query recency_query(const Xapian::Database& db, const RecencyModel& model) {
-  if (!(model.half_life_days > 0) || !std::isfinite(model.half_life_days)) {
+void RecencyModel::validate() const {
+  if (!(half_life_days > 0) || !std::isfinite(half_life_days)) {
     throw Error("half-life must be a positive number of days");
   }
-  if (!(model.weight >= 0) || !std::isfinite(model.weight)) {
+  if (!(weight >= 0) || !std::isfinite(weight)) {
     throw Error("recency weight must be zero or a positive number");
   }
+}
+
+Xapian::Query recency_query(const Xapian::Database& db, const RecencyModel& model) {
+  model.validate();
   auto* source = new Xapian::ValueMapPostingSource(schema::day_slot);
   source->set_default_weight(0);
   const std::string prefix(schema::day().prefix);

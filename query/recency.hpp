@@ -33,6 +33,9 @@ struct RecencyModel {
   /// 2^(−age/half_life) in [0, 1] for a day key "YYYYMMDD", age measured from now to the
   /// day's midpoint (12:00 UTC) and clamped at 0; 0 for a malformed key.
   double recency_of_day(std::string_view day_key) const;
+
+  /// Throws lede::Error unless the half-life is positive and the weight non-negative (finite).
+  void validate() const;
 };
 
 /// The bonus as a query: a ValueMapPostingSource mapping each day of `db` to

@@ -124,10 +124,12 @@ SearchResult search(const Xapian::Database& db, const SearchRequest& request) {
   result.parsed_description = result.query.get_description();
 
   Xapian::Enquire enquire(db);
-  // The bonus is built even when not blending, to validate the model the same way always.
-  const Xapian::Query bonus = recency_query(db, recency);
-  enquire.set_query(blend ? Xapian::Query(Xapian::Query::OP_AND_MAYBE, result.query, bonus)
-                          : result.query);
+  // A bad model is an error in every sort order; the bonus (one map entry per archive day)
+  // is only built when it is used.
+  recency.validate();
+  enquire.set_query(
+      blend ? Xapian::Query(Xapian::Query::OP_AND_MAYBE, result.query, recency_query(db, recency))
+            : result.query);
   set_order(enquire, request.sort);
   if (request.collapse) enquire.set_collapse_key(schema::collapse_key);
 

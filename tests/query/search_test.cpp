@@ -208,6 +208,8 @@ TEST_F(SearchTest, BadRequestsAreErrors) {
   request.text = "oil";
   request.half_life_days = -3;
   EXPECT_THROW(search(db, request), Error);
+  request.sort = SortOrder::relevance;  // not blending, but still a bad request
+  EXPECT_THROW(search(db, request), Error);
 }
 
 }  // namespace
