@@ -2,15 +2,15 @@
 
 #include <chrono>
 #include <cmath>
-#include <cstdlib>
 #include <filesystem>
+#include <functional>
 #include <iostream>
-#include <optional>
 #include <system_error>
 
-#include <sys/resource.h>
-
+#include "bench/child_process.hpp"
 #include "bench/machine_load.hpp"
+#include "bench/temporary_folder.hpp"
+#include "bench/xapian_compact.hpp"
 #include "common/database.hpp"
 #include "common/error.hpp"
 #include "indexer/ingest.hpp"
@@ -22,28 +22,9 @@ namespace fs = std::filesystem;
 
 namespace {
 
-/// A fresh folder under $TMPDIR, removed when the benchmark is done.
-class TemporaryFolder {
- public:
-  TemporaryFolder() {
-    std::string pattern = (fs::temp_directory_path() / "lede-bench-XXXXXX").string();
-    if (!mkdtemp(pattern.data())) throw Error(pattern + ": cannot create a temporary folder");
-    path_ = pattern;
-  }
-  ~TemporaryFolder() {
-    std::error_code ignored;
-    fs::remove_all(path_, ignored);
-  }
-  TemporaryFolder(const TemporaryFolder&) = delete;
-  TemporaryFolder& operator=(const TemporaryFolder&) = delete;
-  const fs::path& path() const { return path_; }
+using Clock = std::chrono::steady_clock;
 
- private:
-  fs::path path_;
-};
-
-/// Bytes of the local files the sources expand to: what the indexer reads. URLs and standard
-/// input are not counted (their size is only known after the transfer).
+/// Bytes of the local files the sources expand to: what the indexers read.
 std::uintmax_t source_bytes(const std::vector<std::string>& arguments, std::size_t& files) {
   std::uintmax_t bytes = 0;
   files = 0;
@@ -58,88 +39,131 @@ std::uintmax_t source_bytes(const std::vector<std::string>& arguments, std::size
   return bytes;
 }
 
-std::uintmax_t folder_bytes(const fs::path& folder) {
-  std::uintmax_t bytes = 0;
-  std::error_code ec;
-  for (const auto& entry : fs::recursive_directory_iterator(folder, ec)) {
-    if (entry.is_regular_file(ec)) bytes += entry.file_size(ec);
-  }
-  return bytes;
-}
-
-rusage own_usage() {
-  rusage usage{};
-  getrusage(RUSAGE_SELF, &usage);
-  return usage;
-}
-
-double seconds_of(const timeval& t) {
-  return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_usec) / 1e6;
-}
-
-/// User + system CPU seconds of this process so far.
-double cpu_seconds(const rusage& usage) {
-  return seconds_of(usage.ru_utime) + seconds_of(usage.ru_stime);
-}
-
-/// Rounds to `decimals` places (dividing by a power of ten prints cleanly as JSON).
 double rounded(double value, int decimals) {
   const double scale = std::pow(10.0, decimals);
   return std::round(value * scale) / scale;
 }
 
-}  // namespace
+double seconds_since(Clock::time_point start) {
+  return std::chrono::duration<double>(Clock::now() - start).count();
+}
 
-nlohmann::json run_index_bench(const IndexBenchOptions& options) {
-  std::optional<TemporaryFolder> temporary;
-  fs::path db_path = options.database;
-  if (db_path.empty()) {
-    temporary.emplace();
-    db_path = temporary->path() / "index";
-  }
-  Xapian::WritableDatabase db = open_for_writing(db_path.string());
+/// lede's own path: lede::ingest() into a fresh database, closed (the final commit timed).
+nlohmann::json build_lede(const std::vector<std::string>& sources, const std::string& path) {
+  Xapian::WritableDatabase db = open_for_writing(path);
   if (db.get_doccount() != 0) {
-    throw Error(db_path.string() + ": not a fresh database (" + std::to_string(db.get_doccount()) +
+    throw Error(path + ": not a fresh database (" + std::to_string(db.get_doccount()) +
                 " documents); give a new folder to --db");
   }
-
-  std::size_t files = 0;
-  const std::uintmax_t bytes = source_bytes(options.sources, files);
-
   IngestOptions ingest_options;
-  ingest_options.sources = options.sources;
+  ingest_options.sources = sources;
   ingest_options.on_problem = [](const std::string& message) {
     std::cerr << "lede-bench: " << message << '\n';
   };
-  const double cpu_before = cpu_seconds(own_usage());
-  const auto start = std::chrono::steady_clock::now();
+  const auto start = Clock::now();
   const IngestSummary summary = ingest(db, ingest_options);
-  db.close();  // flushes and releases the lock: the timing includes the final commit
-  const double seconds =
-      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  const rusage after = own_usage();
-  // CPU time next to wall time: on a busy machine the two differ, and CPU time is the steadier.
-  const double cpu = cpu_seconds(after) - cpu_before;
+  db.close();
+  return {{"articles", summary.articles()},
+          {"skipped", summary.skipped},
+          {"sources_failed", summary.sources_failed},
+          {"seconds", seconds_since(start)}};
+}
 
-  const double articles = static_cast<double>(summary.articles());
-  return {
+nlohmann::json build_with(Baseline baseline, const std::vector<std::string>& sources,
+                          const std::string& path) {
+  const auto start = Clock::now();
+  const BuildResult result = build_baseline(baseline, sources, path);
+  return {{"articles", result.articles},
+          {"skipped", result.skipped},
+          {"sources_failed", result.sources_failed},
+          {"seconds", seconds_since(start)}};
+}
+
+/// Builds in a child, then measures the database and its compacted copy.
+nlohmann::json measure(const std::string& name, const std::function<nlohmann::json()>& build,
+                       const fs::path& database,
+                       const std::function<void(const fs::path&)>& compact,
+                       const fs::path& compacted, std::uintmax_t input_bytes, bool do_compact) {
+  const ChildResult child = run_in_child(build);
+  const double seconds = child.result["seconds"].get<double>();
+  const auto articles = child.result["articles"].get<double>();
+  nlohmann::json figures = {
+      {"name", name},
+      {"articles", child.result["articles"]},
+      {"skipped", child.result["skipped"]},
+      {"sources_failed", child.result["sources_failed"]},
+      {"seconds", rounded(seconds, 3)},
+      {"cpu_seconds", rounded(child.cpu_seconds, 3)},
+      {"articles_per_second", rounded(articles / seconds, 1)},
+      {"articles_per_cpu_second", rounded(articles / child.cpu_seconds, 1)},
+      // MB = 10^6 bytes of source files read.
+      {"mb_per_second", rounded(static_cast<double>(input_bytes) / 1e6 / seconds, 3)},
+      {"peak_rss_mb", rounded(child.peak_rss_mib, 1)},
+      {"database_bytes", bytes_on_disk(database)},
+  };
+  if (do_compact) {
+    const auto start = Clock::now();
+    compact(compacted);
+    figures["compact_seconds"] = rounded(seconds_since(start), 3);
+    figures["compacted_bytes"] = bytes_on_disk(compacted);
+    std::error_code ignored;
+    fs::remove_all(compacted, ignored);
+  }
+  return figures;
+}
+
+double ratio(const nlohmann::json& a, const nlohmann::json& b, const char* key) {
+  if (!a.contains(key) || !b.contains(key) || b[key].get<double>() == 0) return 0;
+  return rounded(a[key].get<double>() / b[key].get<double>(), 3);
+}
+
+}  // namespace
+
+nlohmann::json run_index_bench(const IndexBenchOptions& options) {
+  TemporaryFolder temporary;
+  std::size_t files = 0;
+  const std::uintmax_t bytes = source_bytes(options.sources, files);
+
+  const fs::path lede_db =
+      options.database.empty() ? temporary.path() / "lede" : fs::path(options.database);
+  nlohmann::json contenders = nlohmann::json::array();
+  contenders.push_back(measure(
+      "lede", [&] { return build_lede(options.sources, lede_db.string()); }, lede_db,
+      [&](const fs::path& into) { compact_xapian(lede_db.string(), into.string()); },
+      temporary.path() / "lede.compact", bytes, options.compact));
+
+  if (options.baseline) {
+    const Baseline baseline = *options.baseline;
+    const std::string name(to_string(baseline));
+    const fs::path db = options.baseline_database.empty() ? temporary.path() / name
+                                                          : fs::path(options.baseline_database);
+    contenders.push_back(measure(
+        name, [&] { return build_with(baseline, options.sources, db.string()); }, db,
+        [&](const fs::path& into) { compact_baseline(baseline, db.string(), into.string()); },
+        temporary.path() / (name + ".compact"), bytes, options.compact));
+  }
+
+  nlohmann::json report = {
       {"benchmark", "index"},
       {"sources", options.sources},
       {"files", files},
       {"bytes", bytes},
-      {"articles", summary.articles()},
-      {"skipped", summary.skipped},
-      {"sources_failed", summary.sources_failed},
-      {"seconds", rounded(seconds, 3)},
-      {"cpu_seconds", rounded(cpu, 3)},
-      {"articles_per_second", rounded(articles / seconds, 1)},
-      {"articles_per_cpu_second", rounded(articles / cpu, 1)},
-      // MB = 10^6 bytes of source files read.
-      {"mb_per_second", rounded(static_cast<double>(bytes) / 1e6 / seconds, 3)},
-      {"database_bytes", folder_bytes(db_path)},
-      {"peak_rss_mb", rounded(static_cast<double>(after.ru_maxrss) / 1024.0, 1)},  // KiB on Linux
+      {"contenders", contenders},
+      {"ratios", nlohmann::json::array()},
       {"load_average", load_average()},
   };
+  for (std::size_t c = 1; c < contenders.size(); ++c) {
+    const nlohmann::json& a = contenders[0];
+    const nlohmann::json& b = contenders[c];
+    report["ratios"].push_back({{"of", a["name"]},
+                                {"to", b["name"]},
+                                {"articles_per_second", ratio(a, b, "articles_per_second")},
+                                {"articles_per_cpu_second", ratio(a, b, "articles_per_cpu_second")},
+                                {"peak_rss_mb", ratio(a, b, "peak_rss_mb")},
+                                {"database_bytes", ratio(a, b, "database_bytes")},
+                                {"compacted_bytes", ratio(a, b, "compacted_bytes")}});
+  }
+  return report;
 }
 
 }  // namespace lede::bench

@@ -1,25 +1,35 @@
 /**
  * @file
- * @brief `lede-bench index`: indexing throughput of the real pipeline (indexer/ingest.hpp).
+ * @brief `lede-bench index`: indexing throughput of lede's ingest path, beside a baseline.
  *
- * Indexes SOURCEs into a fresh database and reports domain rates: articles/s and MB/s of
- * source bytes read. The database is a temporary folder removed afterwards unless --db is given.
+ * Indexes SOURCEs into a fresh database in a temporary folder through lede::ingest() (what
+ * `lede-index add` runs) and, with a baseline, again through the baseline's plain way. Each
+ * build runs in its own child process (bench/child_process.hpp) so that its peak RSS and CPU
+ * time are its own. Reported: articles/s, MB/s of input, peak RSS, database bytes as built and
+ * after compaction (Xapian::Database::compact; FTS5 'optimize' + VACUUM), and the ratios of
+ * lede's figures to the baseline's.
  */
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
 #include <nlohmann/json.hpp>
 
+#include "bench/baselines/baseline.hpp"
+
 namespace lede::bench {
 
 struct IndexBenchOptions {
-  std::vector<std::string> sources;  ///< as lede-index add: files, folders, JSON Lines, URLs
-  std::string database;              ///< empty: a temporary folder, removed at the end
+  std::vector<std::string> sources;  ///< local files and folders, as lede-index add takes them
+  std::string database;              ///< lede's database to keep; empty: temporary, removed
+  std::optional<Baseline> baseline;
+  std::string baseline_database;  ///< the baseline's database to keep; empty: temporary
+  bool compact = true;            ///< also measure the compacted sizes
 };
 
-/// Runs the benchmark and returns its report. Throws lede::Error when the database cannot be
+/// Runs the benchmark and returns its report. Throws lede::Error when a database cannot be
 /// created or is not fresh.
 nlohmann::json run_index_bench(const IndexBenchOptions& options);
 

@@ -6,25 +6,23 @@
 
 namespace lede::bench {
 
-namespace {
-
-// Nearest rank: the ceil(p·n)-th smallest sample (1-based).
-double percentile(const std::vector<double>& sorted, double p) {
-  const auto rank = static_cast<std::size_t>(std::ceil(p * static_cast<double>(sorted.size())));
+double percentile(const std::vector<double>& sorted, unsigned percent) {
+  if (sorted.empty()) return 0;
+  // Nearest rank: the ceil(percent·n / 100)-th smallest sample (1-based), in integers so that
+  // no rounding of 0.95·n can move it.
+  const std::size_t rank = (std::size_t{percent} * sorted.size() + 99) / 100;
   return sorted[std::clamp<std::size_t>(rank, 1, sorted.size()) - 1];
 }
-
-}  // namespace
 
 LatencySummary summarize(std::vector<double> micros) {
   LatencySummary s;
   if (micros.empty()) return s;
   std::sort(micros.begin(), micros.end());
   s.count = micros.size();
-  s.q50_us = percentile(micros, 0.50);
-  s.q90_us = percentile(micros, 0.90);
-  s.q95_us = percentile(micros, 0.95);
-  s.q99_us = percentile(micros, 0.99);
+  s.q50_us = percentile(micros, 50);
+  s.q90_us = percentile(micros, 90);
+  s.q95_us = percentile(micros, 95);
+  s.q99_us = percentile(micros, 99);
   s.max_us = micros.back();
   s.mean_us = std::accumulate(micros.begin(), micros.end(), 0.0) / static_cast<double>(s.count);
   return s;

@@ -1,33 +1,40 @@
 #include "bench/query_latency.hpp"
 
-#include <array>
-#include <chrono>
 #include <cmath>
 #include <fstream>
-#include <utility>
-#include <vector>
 
-#include "bench/latency_summary.hpp"
+#include "bench/contender_runner.hpp"
+#include "bench/lede_engine.hpp"
 #include "bench/machine_load.hpp"
 #include "common/database.hpp"
 #include "common/dates.hpp"
 #include "common/error.hpp"
 #include "common/text.hpp"
-#include "query/search.hpp"
+#include "query/option_names.hpp"
 
 namespace lede::bench {
 
 namespace {
 
-using query::SortOrder;
+double ratio(double of, double to) {
+  return to > 0 ? std::round(of / to * 1000) / 1000 : 0.0;
+}
 
-struct Mode {
-  const char* name;
-  SortOrder sort;
-};
-constexpr std::array modes = {Mode{"blend", SortOrder::blend},
-                              Mode{"relevance", SortOrder::relevance},
-                              Mode{"date", SortOrder::date}};
+nlohmann::json ratios(const ContenderFigures& a, const ContenderFigures& b) {
+  return {{"of", a.name},
+          {"to", b.name},
+          {"q50", ratio(a.wall.q50_us, b.wall.q50_us)},
+          {"q90", ratio(a.wall.q90_us, b.wall.q90_us)},
+          {"q95", ratio(a.wall.q95_us, b.wall.q95_us)},
+          {"q99", ratio(a.wall.q99_us, b.wall.q99_us)},
+          {"max", ratio(a.wall.max_us, b.wall.max_us)},
+          {"mean", ratio(a.wall.mean_us, b.wall.mean_us)},
+          {"cpu_q50", ratio(a.cpu.q50_us, b.cpu.q50_us)},
+          {"cpu_q99", ratio(a.cpu.q99_us, b.cpu.q99_us)},
+          {"qps", ratio(a.qps, b.qps)}};
+}
+
+}  // namespace
 
 std::vector<std::string> read_queries(const std::string& path) {
   std::ifstream in(path);
@@ -41,86 +48,57 @@ std::vector<std::string> read_queries(const std::string& path) {
   return queries;
 }
 
-struct Timed {
-  double micros = 0;      ///< wall clock
-  double cpu_micros = 0;  ///< this thread's CPU time: steadier on a busy machine
-  std::size_t hits = 0;
-};
-
-Timed time_search(const Xapian::Database& db, const query::SearchRequest& request) {
-  const double cpu_start = thread_cpu_microseconds();
-  const auto start = std::chrono::steady_clock::now();
-  const query::SearchResult result = query::search(db, request);
-  const auto stop = std::chrono::steady_clock::now();
-  return {std::chrono::duration<double, std::micro>(stop - start).count(),
-          thread_cpu_microseconds() - cpu_start, result.hits.size()};
-}
-
-}  // namespace
-
 nlohmann::json run_query_bench(const QueryBenchOptions& options) {
   const std::vector<std::string> queries = read_queries(options.queries_file);
-  const Xapian::Database db = open_for_reading(options.database);
+  const Xapian::doccount documents = open_for_reading(options.database).get_doccount();
 
-  query::SearchRequest request;
-  request.now = options.now;
-  request.limit = options.limit;
-
-  std::array<std::vector<double>, modes.size()> micros;
-  std::array<std::vector<double>, modes.size()> cpu_micros;
-  const nlohmann::json load_before = load_average();
-  std::array<std::size_t, modes.size()> queries_with_hits{};
-  // Pass 0 warms the page cache and Xapian's block cache and is not recorded.
-  for (unsigned pass = 0; pass <= options.runs; ++pass) {
-    for (std::size_t q = 0; q < queries.size(); ++q) {
-      request.text = queries[q];
-      // Rotate which mode goes first so that none always profits from the others' cache.
-      for (std::size_t k = 0; k < modes.size(); ++k) {
-        const std::size_t m = (q + k) % modes.size();
-        request.sort = modes[m].sort;
-        Timed timed;
-        try {
-          timed = time_search(db, request);
-        } catch (const Error& e) {
-          throw Error(options.queries_file + ": line " + std::to_string(q + 1) + " \"" +
-                      queries[q] + "\": " + e.what());
-        }
-        if (pass == 0) {
-          if (timed.hits > 0) ++queries_with_hits[m];
-        } else {
-          micros[m].push_back(timed.micros);
-          cpu_micros[m].push_back(timed.cpu_micros);
-        }
-      }
-    }
+  std::vector<Contender> contenders;
+  nlohmann::json databases = nlohmann::json::object();
+  for (const query::SortOrder sort : options.sorts) {
+    LedeEngineOptions lede{options.database, sort, options.now, options.work};
+    contenders.push_back(
+        {"lede " + std::string(query::to_string(sort)), lede_engine_factory(lede)});
+    databases[contenders.back().name] = options.database;
   }
+  if (options.baseline) {
+    if (options.baseline_database.empty()) throw Error("--baseline needs --baseline-db PATH");
+    contenders.push_back(
+        {std::string(to_string(*options.baseline)),
+         baseline_engine_factory(*options.baseline, options.baseline_database, options.work)});
+    databases[contenders.back().name] = options.baseline_database;
+  }
+
+  const nlohmann::json load_before = load_average();
+  const RunFigures run = run_contenders(contenders, queries, options.runs, options.threads);
 
   nlohmann::json report = {
       {"benchmark", "query"},
-      {"database", options.database},
-      {"documents", db.get_doccount()},
+      {"queries_file", options.queries_file},
       {"queries", queries.size()},
+      {"documents", documents},
       {"runs", options.runs},
-      {"limit", options.limit},
+      {"threads", options.threads},
+      {"limit", options.work.limit},
+      {"snippets", options.work.snippets},
+      {"snippet_length", options.work.snippet_length},
       {"now", dates::format_rfc3339(options.now)},
+      {"databases", databases},
+      {"wall_seconds", std::round(run.wall_seconds * 1000) / 1000},
       {"load_average", {{"before", load_before}, {"after", load_average()}}},
+      {"contenders", nlohmann::json::array()},
+      {"ratios", nlohmann::json::array()},
   };
-  std::array<LatencySummary, modes.size()> summaries;
-  std::array<LatencySummary, modes.size()> cpu_summaries;
-  for (std::size_t m = 0; m < modes.size(); ++m) {
-    summaries[m] = summarize(std::move(micros[m]));
-    nlohmann::json mode = to_json(summaries[m]);
-    mode["queries_with_hits"] = queries_with_hits[m];
-    cpu_summaries[m] = summarize(std::move(cpu_micros[m]));
-    mode["cpu"] = to_json(cpu_summaries[m]);
-    report["sort"][modes[m].name] = std::move(mode);
+  for (const ContenderFigures& f : run.contenders) {
+    report["contenders"].push_back({{"name", f.name},
+                                    {"latency", to_json(f.wall)},
+                                    {"cpu", to_json(f.cpu)},
+                                    {"qps", std::round(f.qps * 10) / 10},
+                                    {"hits_returned", f.hits_returned},
+                                    {"zero_hit_queries", f.zero_hit_queries}});
   }
-  // The cost of the recency blend over plain BM25, from the same run: wall clock and CPU time.
-  const auto ratio = [](double blend, double relevance) {
-    return relevance > 0 ? std::round(blend / relevance * 1000) / 1000 : 0.0;
-  };
-  report["blend_over_relevance_q50"] = ratio(summaries[0].q50_us, summaries[1].q50_us);
-  report["blend_over_relevance_cpu_q50"] = ratio(cpu_summaries[0].q50_us, cpu_summaries[1].q50_us);
+  for (std::size_t c = 1; c < run.contenders.size(); ++c) {
+    report["ratios"].push_back(ratios(run.contenders.front(), run.contenders[c]));
+  }
   return report;
 }
 

@@ -1,30 +1,45 @@
 /**
  * @file
- * @brief `lede-bench query`: in-process latency of query::search() under each sort order.
+ * @brief `lede-bench query`: latency and throughput of lede-query's work, in-process, beside a
+ * baseline measured in the same run.
  *
- * Every query is run under --sort blend, relevance and date in the same pass, interleaved
- * query by query, so the ratio of the modes comes from one run on one warm cache.
+ * lede runs as lede-query does (bench/lede_engine.hpp), once per --sort order given; a
+ * baseline (bench/baselines/) does the same work on its own database. The report holds each
+ * contender's latency percentiles (bench/latency_summary.hpp), QPS, hits and zero-hit queries,
+ * and the ratio of the first contender's figures to every other's.
  */
 #pragma once
 
+#include <optional>
 #include <string>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
+#include "bench/baselines/baseline.hpp"
+#include "bench/search_engine.hpp"
 #include "common/article.hpp"
+#include "query/search.hpp"
 
 namespace lede::bench {
 
 struct QueryBenchOptions {
-  std::string database;      ///< folder or stub file
+  std::string database;      ///< lede's database: folder or stub file
   std::string queries_file;  ///< one query per line; blank lines skipped
-  UnixSeconds now = 0;       ///< ages are measured from here (as lede-query --now)
-  unsigned runs = 3;         ///< timed passes over all queries (after one untimed warm-up)
-  unsigned limit = 10;       ///< hits per search, as lede-query --limit
+  UnixSeconds now = 0;       ///< ages are measured from here (lede-query --now)
+  unsigned runs = 3;         ///< timed passes over all queries after a warm-up
+  unsigned threads = 1;      ///< searching threads, each with its own engines
+  std::vector<query::SortOrder> sorts = {query::SortOrder::blend};  ///< lede once per order
+  QueryWork work;                                                   ///< --limit, --no-snippets
+  std::optional<Baseline> baseline;                                 ///< measured beside lede
+  std::string baseline_database;                                    ///< the baseline's own database
 };
 
-/// Runs the benchmark and returns its report. Throws lede::Error naming the file or database
-/// when they cannot be read, or a query that search() refuses.
+/// One query per non-blank line, whitespace folded. Throws lede::Error naming the file.
+std::vector<std::string> read_queries(const std::string& path);
+
+/// Runs the benchmark and returns its report. Throws lede::Error naming the file, database or
+/// query line that failed.
 nlohmann::json run_query_bench(const QueryBenchOptions& options);
 
 }  // namespace lede::bench

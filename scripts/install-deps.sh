@@ -12,6 +12,7 @@ packages=(
   nlohmann-json3-dev                  # JSON Lines, JSON Feed, --json output
   libgtest-dev libgmock-dev           # tests
   libbenchmark-dev                    # micro-benchmarks
+  libsqlite3-dev sqlite3 hyperfine    # lede-bench's fts5 baseline; the sqlite3 CLI and hyperfine for whole-process timings
   python3                             # the tests' HTTP server on 127.0.0.1
 )
 

@@ -1,0 +1,107 @@
+#include "bench/baselines/xapian_plain.hpp"
+
+#include <filesystem>
+#include <iostream>
+#include <ostream>
+
+#include <xapian.h>
+
+#include "bench/article_stream.hpp"
+#include "common/error.hpp"
+
+namespace lede::bench::xapian_plain {
+
+namespace {
+
+// Document data: the title, a newline, the body (titles are single lines).
+std::string document_data(const Article& article) {
+  return article.title + '\n' + (article.body.empty() ? article.summary : article.body);
+}
+
+class PlainEngine : public SearchEngine {
+ public:
+  PlainEngine(const std::string& path, const QueryWork& work)
+      : db_(path), stemmer_("english"), work_(work), enquire_(db_) {
+    parser_.set_stemmer(stemmer_);
+    parser_.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
+    parser_.set_database(db_);
+    parser_.set_default_op(Xapian::Query::OP_AND);
+  }
+
+  std::size_t search(const std::string& query) override {
+    try {
+      return run(query);
+    } catch (const Xapian::Error& e) {
+      throw Error("xapian-plain: query '" + query + "': " + e.get_description());
+    }
+  }
+
+ private:
+  std::size_t run(const std::string& query) {
+    enquire_.set_query(parser_.parse_query(query));
+    const Xapian::MSet mset = enquire_.get_mset(0, work_.limit);
+    output_.clear();
+    unsigned rank = 0;
+    for (auto it = mset.begin(); it != mset.end(); ++it) {
+      const std::string data = it.get_document().get_data();
+      const std::size_t newline = data.find('\n');
+      const std::string title = data.substr(0, newline);
+      const std::string body = newline == std::string::npos ? "" : data.substr(newline + 1);
+      output_ += std::to_string(++rank) + ". ";
+      if (work_.snippets) {
+        // MSet::snippet's defaults otherwise (background model, exhaustive, <b> highlights).
+        output_ += mset.snippet(title, title.size() + 1, stemmer_) + "\n   " +
+                   mset.snippet(body, work_.snippet_length, stemmer_) + "\n\n";
+      } else {
+        output_ += title + '\n';
+      }
+    }
+    if (work_.out) *work_.out << output_;
+    return mset.size();
+  }
+
+  Xapian::Database db_;
+  Xapian::Stem stemmer_;
+  QueryWork work_;
+  Xapian::Enquire enquire_;
+  Xapian::QueryParser parser_;
+  std::string output_;
+};
+
+}  // namespace
+
+BuildResult build(const std::vector<std::string>& sources, const std::string& path) {
+  if (std::filesystem::exists(path)) throw Error(path + ": exists; xapian-plain builds a new one");
+  try {
+    Xapian::WritableDatabase db(path, Xapian::DB_CREATE);
+    Xapian::TermGenerator generator;
+    generator.set_stemmer(Xapian::Stem("english"));
+    const auto add = [&](const Article& article) {
+      Xapian::Document doc;
+      generator.set_document(doc);
+      generator.index_text(article.title);
+      generator.increase_termpos();
+      generator.index_text(article.body.empty() ? article.summary : article.body);
+      doc.set_data(document_data(article));
+      db.add_document(doc);
+    };
+    const StreamCounts counts = for_each_article(sources, add, [](const std::string& message) {
+      std::cerr << "lede-bench: " << message << '\n';
+    });
+    db.commit();
+    return {counts.articles, counts.skipped, counts.sources_failed};
+  } catch (const Xapian::Error& e) {
+    throw Error(path + ": xapian-plain: " + e.get_description());
+  }
+}
+
+EngineFactory engine_factory(const std::string& path, const QueryWork& work) {
+  try {
+    PlainEngine probe(path, work);  // fail early, naming the folder, before any thread starts
+  } catch (const Xapian::Error& e) {
+    throw Error(path + ": " + e.get_description());
+  }
+  return [path, work] { return std::make_unique<PlainEngine>(path, work); };
+}
+
+}  // namespace lede::bench::xapian_plain
