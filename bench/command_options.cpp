@@ -32,16 +32,39 @@ std::vector<query::SortOrder> parse_sorts(const std::vector<std::string>& names)
   return sorts;
 }
 
-std::optional<Baseline> parse_baseline(const std::string& name) {
-  if (name.empty()) return std::nullopt;
+Baseline parse_baseline(const std::string& name) {
   const auto baseline = baseline_from_string(name);
-  if (!baseline) throw Error("--baseline: unknown baseline '" + name + "' (fts5 or xapian-plain)");
-  return baseline;
+  if (!baseline) throw Error("unknown baseline '" + name + "' (fts5 or xapian-plain)");
+  return *baseline;
 }
 
-void add_baseline_options(CLI::App& command, std::string& name, std::string& database) {
-  command.add_option("--baseline", name, "Also measure a baseline: fts5 | xapian-plain");
-  command.add_option("--baseline-db", database, "The baseline's database (file for fts5)");
+std::vector<BaselineRun> parse_baselines(const std::vector<std::string>& names,
+                                         const std::vector<std::string>& databases,
+                                         bool databases_required) {
+  if (databases.size() != names.size() && (databases_required || !databases.empty())) {
+    throw Error("--baseline-db: give one database per --baseline, in the same order (" +
+                std::to_string(names.size()) + " baselines, " + std::to_string(databases.size()) +
+                " databases)");
+  }
+  std::vector<BaselineRun> runs;
+  for (std::size_t i = 0; i < names.size(); ++i) {
+    try {
+      runs.push_back({parse_baseline(names[i]), databases.empty() ? "" : databases[i]});
+    } catch (const Error& e) {
+      throw Error(std::string("--baseline: ") + e.what());
+    }
+  }
+  return runs;
+}
+
+void add_baseline_options(CLI::App& command, std::vector<std::string>& names,
+                          std::vector<std::string>& databases) {
+  command.add_option("--baseline", names, "Also measure baselines: fts5, xapian-plain (or both)")
+      ->delimiter(',');
+  command
+      .add_option("--baseline-db", databases,
+                  "Each baseline's database, in the same order (a file for fts5)")
+      ->delimiter(',');
 }
 
 void print_report(const nlohmann::json& report, bool json) {

@@ -11,7 +11,7 @@ namespace {
 
 struct IndexCommandLine {
   IndexBenchOptions options;
-  std::string baseline;
+  std::vector<std::string> baselines, baseline_databases;
   bool no_compact = false;
   bool json = false;
 };
@@ -26,12 +26,12 @@ void add_index_command(CLI::App& app, int& exit_code) {
   cmd->add_option("SOURCE", o.sources, "Feed files, folders, JSON Lines dumps")->required();
   cmd->add_option("--db", o.database,
                   "Fresh lede database folder to keep (default: a temporary one, removed)");
-  add_baseline_options(*cmd, cl->baseline, o.baseline_database);
+  add_baseline_options(*cmd, cl->baselines, cl->baseline_databases);
   cmd->add_flag("--no-compact", cl->no_compact, "Do not measure the compacted sizes");
   cmd->add_flag("--json", cl->json, "Print the report as JSON");
   cmd->callback([cl, &exit_code] {
     IndexBenchOptions options = cl->options;
-    options.baseline = parse_baseline(cl->baseline);
+    options.baselines = parse_baselines(cl->baselines, cl->baseline_databases, false);
     options.compact = !cl->no_compact;
     const nlohmann::json report = run_index_bench(options);
     print_report(report, cl->json);

@@ -132,11 +132,10 @@ nlohmann::json run_index_bench(const IndexBenchOptions& options) {
       [&](const fs::path& into) { compact_xapian(lede_db.string(), into.string()); },
       temporary.path() / "lede.compact", bytes, options.compact));
 
-  if (options.baseline) {
-    const Baseline baseline = *options.baseline;
+  for (const BaselineRun& run : options.baselines) {
+    const Baseline baseline = run.baseline;
     const std::string name(to_string(baseline));
-    const fs::path db = options.baseline_database.empty() ? temporary.path() / name
-                                                          : fs::path(options.baseline_database);
+    const fs::path db = run.database.empty() ? temporary.path() / name : fs::path(run.database);
     contenders.push_back(measure(
         name, [&] { return build_with(baseline, options.sources, db.string()); }, db,
         [&](const fs::path& into) { compact_baseline(baseline, db.string(), into.string()); },

@@ -22,11 +22,10 @@
 namespace lede::bench {
 
 struct IndexBenchOptions {
-  std::vector<std::string> sources;  ///< local files and folders, as lede-index add takes them
-  std::string database;              ///< lede's database to keep; empty: temporary, removed
-  std::optional<Baseline> baseline;
-  std::string baseline_database;  ///< the baseline's database to keep; empty: temporary
-  bool compact = true;            ///< also measure the compacted sizes
+  std::vector<std::string> sources;    ///< local files and folders, as lede-index add takes them
+  std::string database;                ///< lede's database to keep; empty: temporary, removed
+  std::vector<BaselineRun> baselines;  ///< database to keep, or empty: temporary
+  bool compact = true;                 ///< also measure the compacted sizes
 };
 
 /// Runs the benchmark and returns its report. Throws lede::Error when a database cannot be

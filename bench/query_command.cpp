@@ -13,7 +13,7 @@ struct QueryCommandLine {
   QueryBenchOptions options;
   std::string now;
   std::vector<std::string> sorts;
-  std::string baseline;
+  std::vector<std::string> baselines, baseline_databases;
   bool no_snippets = false;
   bool json = false;
 };
@@ -44,13 +44,13 @@ void add_query_command(CLI::App& app, int& exit_code) {
       ->check(CLI::Range(1u, 10000u));
   cmd->add_flag("--no-snippets", cl->no_snippets,
                 "Search and fetch hits only: no snippets, no output");
-  add_baseline_options(*cmd, cl->baseline, o.baseline_database);
+  add_baseline_options(*cmd, cl->baselines, cl->baseline_databases);
   cmd->add_flag("--json", cl->json, "Print the report as JSON");
   cmd->callback([cl, &exit_code] {
     QueryBenchOptions options = cl->options;
     options.now = parse_now(cl->now);
     options.sorts = parse_sorts(cl->sorts);
-    options.baseline = parse_baseline(cl->baseline);
+    options.baselines = parse_baselines(cl->baselines, cl->baseline_databases, true);
     options.work.snippets = !cl->no_snippets;
     print_report(run_query_bench(options), cl->json);
     exit_code = exit_ok;

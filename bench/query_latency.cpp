@@ -60,12 +60,11 @@ nlohmann::json run_query_bench(const QueryBenchOptions& options) {
         {"lede " + std::string(query::to_string(sort)), lede_engine_factory(lede)});
     databases[contenders.back().name] = options.database;
   }
-  if (options.baseline) {
-    if (options.baseline_database.empty()) throw Error("--baseline needs --baseline-db PATH");
-    contenders.push_back(
-        {std::string(to_string(*options.baseline)),
-         baseline_engine_factory(*options.baseline, options.baseline_database, options.work)});
-    databases[contenders.back().name] = options.baseline_database;
+  for (const BaselineRun& run : options.baselines) {
+    if (run.database.empty()) throw Error("--baseline needs --baseline-db PATH");
+    contenders.push_back({std::string(to_string(run.baseline)),
+                          baseline_engine_factory(run.baseline, run.database, options.work)});
+    databases[contenders.back().name] = run.database;
   }
 
   const nlohmann::json load_before = load_average();

@@ -31,8 +31,7 @@ struct QueryBenchOptions {
   unsigned threads = 1;      ///< searching threads, each with its own engines
   std::vector<query::SortOrder> sorts = {query::SortOrder::blend};  ///< lede once per order
   QueryWork work;                                                   ///< --limit, --no-snippets
-  std::optional<Baseline> baseline;                                 ///< measured beside lede
-  std::string baseline_database;                                    ///< the baseline's own database
+  std::vector<BaselineRun> baselines;  ///< measured beside lede, each on its own database
 };
 
 /// One query per non-blank line, whitespace folded. Throws lede::Error naming the file.

@@ -47,9 +47,9 @@ void add_search_command(CLI::App& app, int& exit_code) {
       factory =
           lede_engine_factory({cl->database, query::SortOrder::blend, parse_now(cl->now), work});
     } else {
-      const auto baseline = parse_baseline(cl->engine);
-      if (!baseline) throw Error("--engine: give lede, fts5 or xapian-plain");
-      factory = baseline_engine_factory(*baseline, cl->database, work);
+      if (!baseline_from_string(cl->engine))
+        throw Error("--engine: give lede, fts5 or xapian-plain");
+      factory = baseline_engine_factory(parse_baseline(cl->engine), cl->database, work);
     }
     const std::size_t hits = factory()->search(text);
     std::cout.flush();

@@ -16,6 +16,12 @@ namespace lede::bench {
 
 enum class Baseline { fts5, xapian_plain };
 
+/// A baseline to measure, with its database (empty for a temporary one, where allowed).
+struct BaselineRun {
+  Baseline baseline;
+  std::string database;
+};
+
 /// "fts5" / "xapian-plain".
 std::string_view to_string(Baseline baseline);
 std::optional<Baseline> baseline_from_string(std::string_view name);

@@ -116,6 +116,15 @@ TEST_F(BenchCli, QueryBesideXapianPlainWithoutSnippetsOnTwoThreads) {
       {"lede relevance", "lede date", "xapian-plain"}, 3);
 }
 
+TEST_F(BenchCli, QueryBesideBothBaselinesInOneRun) {
+  ASSERT_EQ(fts5_index_.exit_code, 0);
+  ASSERT_EQ(plain_index_.exit_code, 0);
+  expect_query_report(bench({"query", "--db", path("lede"), "--queries", path("queries.txt"),
+                             "--runs", "1", "--baseline", "fts5,xapian-plain", "--baseline-db",
+                             path("sample.fts5") + "," + path("plain"), "--json"}),
+                      {"lede blend", "fts5", "xapian-plain"}, 1);
+}
+
 TEST_F(BenchCli, QueryTableOnAPipeWithoutJson) {
   const auto run = bench({"query", "--db", path("lede"), "--queries", path("queries.txt"), "--runs",
                           "1", "--baseline", "fts5", "--baseline-db", path("sample.fts5")});
@@ -142,6 +151,10 @@ TEST_F(BenchCli, BadBaselineAndMissingDatabaseAreErrors) {
   EXPECT_EQ(run.exit_code, 2);
   EXPECT_NE(run.err.find("lede-bench: --baseline: unknown baseline 'lucene'"), std::string::npos)
       << run.err;
+  run = bench({"query", "--db", path("lede"), "--queries", path("queries.txt"), "--baseline",
+               "fts5,xapian-plain", "--baseline-db", path("sample.fts5")});
+  EXPECT_EQ(run.exit_code, 2);
+  EXPECT_NE(run.err.find("one database per --baseline"), std::string::npos) << run.err;
   run = bench({"query", "--db", path("lede"), "--queries", path("queries.txt"), "--baseline",
                "fts5", "--baseline-db", path("missing.fts5")});
   EXPECT_EQ(run.exit_code, 2);
