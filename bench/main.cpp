@@ -13,12 +13,11 @@ int main(int argc, char** argv) {
   CLI::App app{
       "lede-bench: lede's query latency and indexing throughput beside SQLite FTS5 and "
       "plain Xapian (bench/README.md)"};
-  app.footer("Exit codes: 0 done, 1 done but inputs skipped or no hit (search), 2 error.");
+  app.footer("Exit codes: 0 done, 1 done but some inputs were skipped (index), 2 error.");
   app.require_subcommand(1);
   int exit_code = exit_ok;
   add_query_command(app, exit_code);
   add_index_command(app, exit_code);
-  add_search_command(app, exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

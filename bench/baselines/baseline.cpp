@@ -2,8 +2,10 @@
 
 #include <filesystem>
 
-#include "bench/baselines/fts5.hpp"
-#include "bench/baselines/xapian_plain.hpp"
+#include "bench/baselines/fts5_index.hpp"
+#include "bench/baselines/fts5_query.hpp"
+#include "bench/baselines/xapian_plain_index.hpp"
+#include "bench/baselines/xapian_plain_query.hpp"
 #include "bench/xapian_compact.hpp"
 
 namespace lede::bench {

@@ -4,7 +4,8 @@
 
 #include <gtest/gtest.h>
 
-#include "bench/baselines/fts5.hpp"
+#include "bench/baselines/fts5_index.hpp"
+#include "bench/baselines/fts5_query.hpp"
 #include "tests/support/temp_dir.hpp"
 #include "tests/support/test_paths.hpp"
 

@@ -133,16 +133,23 @@ TEST_F(BenchCli, QueryTableOnAPipeWithoutJson) {
   EXPECT_NE(run.out.find("lede blend / fts5"), std::string::npos) << run.out;
 }
 
-TEST_F(BenchCli, SearchPrintsHitsOfEachEngine) {
-  const std::pair<const char*, std::string> engines[] = {
-      {"lede", path("lede")}, {"fts5", path("sample.fts5")}, {"xapian-plain", path("plain")}};
+TEST_F(BenchCli, BaselineSearchPrintsHitsOfEachBaseline) {
+  const std::string program = test::tool_path("bench", "baseline-search");
+  const std::pair<const char*, std::string> engines[] = {{"fts5", path("sample.fts5")},
+                                                         {"xapian-plain", path("plain")}};
   for (const auto& [engine, db] : engines) {
-    const auto run = bench({"search", "--engine", engine, "--db", db, "central", "bank"});
+    const auto run =
+        test::run_process({program, "--engine", engine, "--db", db, "central", "bank"});
     EXPECT_EQ(run.exit_code, 0) << engine << ": " << run.err;
     EXPECT_NE(run.out.find("1. "), std::string::npos) << engine;
-    const auto none = bench({"search", "--engine", engine, "--db", db, "zzzzqqqq"});
+    EXPECT_NE(run.out.find("ank"), std::string::npos) << engine;
+    const auto none = test::run_process({program, "--engine", engine, "--db", db, "zzzzqqqq"});
     EXPECT_EQ(none.exit_code, 1) << engine;
   }
+  const auto missing =
+      test::run_process({program, "--engine", "fts5", "--db", path("missing.fts5"), "oil"});
+  EXPECT_EQ(missing.exit_code, 2);
+  EXPECT_NE(missing.err.find("missing.fts5"), std::string::npos) << missing.err;
 }
 
 TEST_F(BenchCli, BadBaselineAndMissingDatabaseAreErrors) {

@@ -1,22 +1,14 @@
-#include "bench/baselines/xapian_plain.hpp"
+#include "bench/baselines/xapian_plain_query.hpp"
 
-#include <filesystem>
-#include <iostream>
 #include <ostream>
 
 #include <xapian.h>
 
-#include "bench/article_stream.hpp"
 #include "common/error.hpp"
 
 namespace lede::bench::xapian_plain {
 
 namespace {
-
-// Document data: the title, a newline, the body (titles are single lines).
-std::string document_data(const Article& article) {
-  return article.title + '\n' + (article.body.empty() ? article.summary : article.body);
-}
 
 class PlainEngine : public SearchEngine {
  public:
@@ -69,31 +61,6 @@ class PlainEngine : public SearchEngine {
 };
 
 }  // namespace
-
-BuildResult build(const std::vector<std::string>& sources, const std::string& path) {
-  if (std::filesystem::exists(path)) throw Error(path + ": exists; xapian-plain builds a new one");
-  try {
-    Xapian::WritableDatabase db(path, Xapian::DB_CREATE);
-    Xapian::TermGenerator generator;
-    generator.set_stemmer(Xapian::Stem("english"));
-    const auto add = [&](const Article& article) {
-      Xapian::Document doc;
-      generator.set_document(doc);
-      generator.index_text(article.title);
-      generator.increase_termpos();
-      generator.index_text(article.body.empty() ? article.summary : article.body);
-      doc.set_data(document_data(article));
-      db.add_document(doc);
-    };
-    const StreamCounts counts = for_each_article(sources, add, [](const std::string& message) {
-      std::cerr << "lede-bench: " << message << '\n';
-    });
-    db.commit();
-    return {counts.articles, counts.skipped, counts.sources_failed};
-  } catch (const Xapian::Error& e) {
-    throw Error(path + ": xapian-plain: " + e.get_description());
-  }
-}
 
 EngineFactory engine_factory(const std::string& path, const QueryWork& work) {
   try {
