@@ -1,16 +1,13 @@
 // lede-index against a real HTTP server on 127.0.0.1 (tests/support/http_server.py): plain and
 // gzip feeds, redirects, a 404, a redirect to ftp://, the size cap and the timeout.
-#include <cstdio>
 #include <fstream>
 #include <sstream>
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
-#include <signal.h>
-#include <sys/wait.h>
-#include <unistd.h>
 #include <xapian.h>
 
+#include "tests/support/http_server.hpp"
 #include "tests/support/run_process.hpp"
 #include "tests/support/temp_dir.hpp"
 #include "tests/support/test_paths.hpp"
@@ -20,51 +17,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// The server runs for one test and is killed (and reaped) at its end.
-class HttpServer {
- public:
-  explicit HttpServer(const fs::path& folder) {
-    int out[2];
-    if (pipe(out) != 0) throw std::runtime_error("pipe failed");
-    const std::string script = (test::source_dir() / "tests/support/http_server.py").string();
-    pid_ = fork();
-    if (pid_ < 0) throw std::runtime_error("fork failed");
-    if (pid_ == 0) {
-      dup2(out[1], 1);
-      close(out[0]);
-      close(out[1]);
-      execlp("python3", "python3", script.c_str(), folder.c_str(), static_cast<char*>(nullptr));
-      _exit(127);
-    }
-    close(out[1]);
-    // The server prints "PORT <n>" once it listens.
-    std::FILE* in = fdopen(out[0], "r");
-    char line[64] = {};
-    if (!in || !std::fgets(line, sizeof line, in) || std::sscanf(line, "PORT %d", &port_) != 1) {
-      if (in) std::fclose(in);
-      stop();
-      throw std::runtime_error("the test HTTP server did not start (is python3 installed?)");
-    }
-    std::fclose(in);
-  }
-  ~HttpServer() { stop(); }
-  HttpServer(const HttpServer&) = delete;
-  HttpServer& operator=(const HttpServer&) = delete;
-
-  std::string url(const std::string& path) const {
-    return "http://127.0.0.1:" + std::to_string(port_) + path;
-  }
-
- private:
-  void stop() {
-    if (pid_ <= 0) return;
-    kill(pid_, SIGTERM);
-    waitpid(pid_, nullptr, 0);
-    pid_ = -1;
-  }
-  pid_t pid_ = -1;
-  int port_ = 0;
-};
+using test::HttpServer;
 
 std::string rss(const std::string& name, int items) {
   std::ostringstream out;
