@@ -38,6 +38,7 @@ struct Article {
   std::vector<std::string> authors;
   std::vector<std::string> categories;
   std::string source;    ///< feed title (display name of where it came from)
+  std::string feed;      ///< id of the subscription it was fetched for, "" if none (`update`)
   std::string host;      ///< host name of the link (or of the feed when there is no link)
   std::string language;  ///< ISO 639-1 code such as "en"
   std::string summary;   ///< plain text

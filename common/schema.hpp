@@ -47,6 +47,7 @@ inline constexpr std::array fields = {
     Field{"lang",     "L",  FieldKind::boolean,   0},
     Field{"site",     "H",  FieldKind::boolean,   0},
     Field{"",         "Q",  FieldKind::boolean,   0},  // unique id, for replace_document
+    Field{"",         "XF", FieldKind::boolean,   0},  // subscribed feed (its id), for counts
     Field{"",         "D",  FieldKind::boolean,   0},  // day   YYYYMMDD (UTC)
     Field{"",         "M",  FieldKind::boolean,   0},  // month YYYYMM
     Field{"",         "Y",  FieldKind::boolean,   0},  // year  YYYY
@@ -76,6 +77,9 @@ inline const Field& site() {
 }
 inline const Field& unique_id() {
   return field("Q");
+}
+inline const Field& feed() {
+  return field("XF");
 }
 inline const Field& day() {
   return field("D");

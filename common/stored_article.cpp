@@ -7,7 +7,7 @@
 namespace lede {
 
 std::string encode_document_data(const Article& a) {
-  const nlohmann::json j = {
+  nlohmann::json j = {
       {"id", a.id},
       {"title", a.title},
       {"link", a.link},
@@ -23,6 +23,8 @@ std::string encode_document_data(const Article& a) {
       {"date_source", to_string(a.date_source)},
       {"future_date", a.future_date},
   };
+  // Only articles fetched by `update` carry their feed; others keep the data they always had.
+  if (!a.feed.empty()) j["feed"] = a.feed;
   // Replace rather than throw on invalid UTF-8: text is repaired upstream, this is a backstop.
   return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
@@ -38,6 +40,7 @@ Article decode_document_data(std::string_view data) {
   a.authors = j.value("authors", std::vector<std::string>{});
   a.categories = j.value("categories", std::vector<std::string>{});
   a.source = j.value("source", "");
+  a.feed = j.value("feed", "");
   a.host = j.value("host", "");
   a.language = j.value("lang", "");
   a.summary = j.value("summary", "");

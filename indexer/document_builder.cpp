@@ -81,6 +81,8 @@ Xapian::Document DocumentBuilder::build(const Article& article) {
   doc.add_boolean_term(schema::boolean_term(schema::month(), day.substr(0, 6)));
   doc.add_boolean_term(schema::boolean_term(schema::year(), day.substr(0, 4)));
   doc.add_boolean_term(unique_term(article.id));
+  if (!article.feed.empty())
+    doc.add_boolean_term(schema::boolean_term(schema::feed(), article.feed));
 
   doc.add_value(schema::published,
                 Xapian::sortable_serialise(static_cast<double>(article.published)));

@@ -7,6 +7,7 @@
 
 #include "common/error.hpp"
 #include "indexer/feed/feed.hpp"
+#include "indexer/feed_ingest.hpp"
 #include "indexer/index_writer.hpp"
 #include "indexer/jsonl_reader.hpp"
 #include "indexer/normalize.hpp"
@@ -25,11 +26,6 @@ constexpr std::size_t progress_every_articles = 250;
 struct DatabaseFailure : Error {
   using Error::Error;
 };
-
-// "LOCATION:LINE: what", as compilers and grep write it.
-std::string item_problem(const std::string& location, std::size_t line, const std::string& what) {
-  return location + (line ? ":" + std::to_string(line) : "") + ": " + what;
-}
 
 class Pipeline {
  public:
@@ -131,17 +127,18 @@ class Pipeline {
     const std::string& key =
         loaded.origin.base_url.empty() ? loaded.origin.location : loaded.origin.base_url;
     const NormalizeContext context{key, options_.default_language, now_};
-    for (const feed::Item& item : parsed.items) {
-      if (stopping()) return;
-      Article article;
-      try {
-        article = normalize(item, parsed, context);
-      } catch (const Error& e) {
-        ++summary_.skipped;
-        problem(item_problem(loaded.origin.location, item.line, e.what()));
-        continue;
-      }
-      write(article);
+    FeedWriteHooks hooks;
+    hooks.on_problem = [this](const std::string& message) {
+      ++summary_.skipped;
+      problem(message);
+    };
+    hooks.on_article = [this] { report_progress(false); };
+    hooks.should_stop = [this] { return stopping(); };
+    try {
+      write_feed(writer_, parsed, loaded.origin.location, context, "", hooks);
+    } catch (const Xapian::Error& e) {
+      // The database itself failed (disk full, corruption): fatal, the caller names the path.
+      throw DatabaseFailure("cannot write to the database: " + e.get_description());
     }
   }
 

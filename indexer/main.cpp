@@ -8,6 +8,8 @@
 
 #include "common/database.hpp"
 #include "common/error.hpp"
+#include "indexer/commands/global_options.hpp"
+#include "indexer/commands/subscription_commands.hpp"
 #include "indexer/ingest.hpp"
 #include "indexer/interrupt.hpp"
 #include "indexer/progress.hpp"
@@ -15,27 +17,23 @@
 
 namespace {
 
-constexpr int exit_ok = 0;
-constexpr int exit_incomplete = 1;
-constexpr int exit_fatal = 2;
-constexpr int exit_interrupted = 130;
+using lede::cli::exit_fatal;
+using lede::cli::exit_incomplete;
+using lede::cli::exit_interrupted;
+using lede::cli::exit_ok;
+using lede::cli::GlobalOptions;
+using lede::cli::print_error;
 
 constexpr const char* exit_codes_help =
     "Exit codes:\n"
-    "  0    every input was ingested\n"
-    "  1    finished, but some inputs or items were skipped (each named on stderr)\n"
+    "  0    every input was ingested (update: every feed due was fetched, or answered 304)\n"
+    "  1    finished, but some inputs, feeds or items failed or were skipped (each named on\n"
+    "       stderr; see lede-index feeds)\n"
     "  2    fatal: bad usage, or the database cannot be opened (locked, wrong schema version)\n"
     "  130  interrupted (Ctrl-C); what was indexed before is committed and kept\n"
     "\n"
     "The database is --db PATH, else $LEDE_DB, else $XDG_DATA_HOME/lede/index\n"
     "(~/.local/share/lede/index).";
-
-struct GlobalOptions {
-  std::string db;
-  bool quiet = false;
-  bool json = false;
-  std::string language = "en";
-};
 
 struct AddOptions {
   std::vector<std::string> sources;
@@ -43,10 +41,6 @@ struct AddOptions {
   std::size_t max_size_mib = 64;
   std::size_t commit_every = 2000;
 };
-
-void print_error(const std::string& message) {
-  std::cerr << "lede-index: " << message << "\n";
-}
 
 int run_add(const GlobalOptions& global, const AddOptions& add) {
   lede::interrupt::install_handlers();
@@ -122,6 +116,7 @@ int main(int argc, char** argv) {
       ->check(CLI::PositiveNumber);
   CLI::App* stats_command = app.add_subcommand("stats", "describe the archive");
   stats_command->fallthrough();
+  lede::cli::SubscriptionCommands subscription_commands(app);
 
   try {
     app.parse(argc, argv);
@@ -133,7 +128,9 @@ int main(int argc, char** argv) {
   if (global.db.empty()) global.db = lede::default_database_path();
 
   try {
-    return add_command->parsed() ? run_add(global, add) : run_stats(global);
+    if (add_command->parsed()) return run_add(global, add);
+    if (stats_command->parsed()) return run_stats(global);
+    return subscription_commands.run(global).value_or(exit_fatal);
   } catch (const lede::Error& e) {
     print_error(e.what());
     return exit_fatal;

@@ -48,6 +48,11 @@ struct Feed {
   std::string link;            ///< absolute
   std::string language;        ///< feed-level language, "" if none
   std::vector<RawDate> dates;  ///< the feed's own dates (lastBuildDate, pubDate, updated)
+  /// Seconds the feed asks readers to wait between fetches: RSS 2.0 <ttl> (minutes) or the
+  /// syndication module's sy:updatePeriod / sy:updateFrequency; 0 when it says nothing.
+  /// @see https://www.rssboard.org/rss-specification#ltttlgtSubelementOfLtchannelgt
+  /// @see https://web.resource.org/rss/1.0/modules/syndication/
+  long update_interval_seconds = 0;
   std::vector<Item> items;
 };
 

@@ -80,6 +80,8 @@ class RssReader {
 
   void read_channel(const pugi::xml_node& channel) {
     std::string atom_link;
+    long ttl_minutes = 0, sy_frequency = 0;
+    std::string sy_period;
     for (const pugi::xml_node& child : channel.children()) {
       if (child.type() != pugi::node_element) continue;
       const std::string uri = xml::namespace_uri(child);
@@ -94,6 +96,10 @@ class RssReader {
         if (name == "lastBuildDate" || name == "pubDate") {
           feed_.dates.push_back({trimmed(xml::text_of(child)), DateSource::feed});
         }
+        if (name == "ttl") ttl_minutes = positive_number(xml::text_of(child));
+      } else if (uri == xml::ns::sy) {
+        if (name == "updatePeriod") sy_period = trimmed(xml::text_of(child));
+        if (name == "updateFrequency") sy_frequency = positive_number(xml::text_of(child));
       } else if (uri == dc) {
         if (name == "title" && feed_.title.empty()) feed_.title = xml::as_html(title_of(child));
         if (name == "language" && feed_.language.empty()) {
@@ -109,6 +115,29 @@ class RssReader {
     }
     if (feed_.link.empty()) feed_.link = atom_link;
     if (feed_.language.empty()) feed_.language = xml::language_of(channel);
+    feed_.update_interval_seconds =
+        ttl_minutes > 0 ? ttl_minutes * 60 : sy_interval(sy_period, sy_frequency);
+  }
+
+  // "12" → 12; anything that is not a positive whole number (or is absurdly large) → 0.
+  static long positive_number(std::string_view text) {
+    const std::string t = trimmed(text);
+    if (t.empty() || t.size() > 7 || t.find_first_not_of("0123456789") != std::string::npos) {
+      return 0;
+    }
+    return std::stol(t);
+  }
+
+  // sy:updatePeriod (hourly, daily, weekly, monthly, yearly; default daily) divided by
+  // sy:updateFrequency (default 1). Nothing when neither element is present.
+  static long sy_interval(const std::string& period, long frequency) {
+    if (period.empty() && frequency == 0) return 0;
+    long seconds = 86400;
+    if (period == "hourly") seconds = 3600;
+    if (period == "weekly") seconds = 7 * 86400;
+    if (period == "monthly") seconds = 30 * 86400;
+    if (period == "yearly") seconds = 365 * 86400;
+    return seconds / (frequency > 0 ? frequency : 1);
   }
 
   Item read_item(const pugi::xml_node& node) {

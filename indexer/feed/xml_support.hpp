@@ -29,6 +29,7 @@ inline constexpr std::string_view content = "http://purl.org/rss/1.0/modules/con
 inline constexpr std::string_view dc = "http://purl.org/dc/elements/1.1/";
 inline constexpr std::string_view dcterms = "http://purl.org/dc/terms/";
 inline constexpr std::string_view xhtml = "http://www.w3.org/1999/xhtml";
+inline constexpr std::string_view sy = "http://purl.org/rss/1.0/modules/syndication/";
 inline constexpr std::string_view xml = "http://www.w3.org/XML/1998/namespace";
 }  // namespace ns
 
