@@ -43,15 +43,24 @@ SubscriptionCommands::SubscriptionCommands(CLI::App& app) {
   const http::ParallelOptions fetch_defaults;
   const update::SchedulePolicy schedule_defaults;
   update_command_ = app.add_subcommand(
-      "update",
-      "fetch every subscribed feed that is due, in parallel (at most --per-host connections "
-      "to one host), with conditional GET, and index what changed. A feed's ttl / "
-      "sy:updatePeriod and the server's Cache-Control max-age make it due later (capped at "
-      "--max-interval); a failure backs off exponentially (--backoff doubled per failure in a "
-      "row, with ±25 % jitter, up to --max-backoff); 429/503 with Retry-After are not asked "
-      "again before that time (capped at 7 days), not even with --force. Redirects: at most 5, "
-      "http(s) only; a permanent one (301/308) updates the stored URL. An HTML page is "
-      "searched for <link rel=\"alternate\"> feeds and the first one subscribed instead.");
+      "update", "fetch the subscribed feeds that are due, in parallel, and index what changed");
+  update_command_->footer(
+      "Politeness and limits:\n"
+      "  at most --jobs transfers at once, at most --per-host of them (and of connections) to\n"
+      "  one host; conditional GET (ETag, Last-Modified): a 304 parses and writes nothing;\n"
+      "  gzip, deflate, brotli, zstd as libcurl decodes them; redirects: at most 5, to\n"
+      "  http(s) only; a permanent one (301, 308) updates the stored URL.\n"
+      "Schedule:\n"
+      "  a feed is due --interval after its last fetch, or later when its ttl /\n"
+      "  sy:updatePeriod or the server's Cache-Control max-age say so (capped at\n"
+      "  --max-interval); after a failure it is retried after --backoff, doubled for every\n"
+      "  failure in a row (with +-25 % jitter, capped at --max-backoff); a 429 or 503 with\n"
+      "  Retry-After is not asked again before that time (capped at 7 days), not even with\n"
+      "  --force, which otherwise fetches every feed now.\n"
+      "An HTML page is searched for <link rel=\"alternate\"> feeds; the first one found is\n"
+      "fetched and becomes the subscription's URL. Articles that vanish from a feed stay.\n"
+      "Exit codes: 0 every feed due answered (a feed or 304); 1 some feeds failed or items\n"
+      "were skipped (named on stderr; see lede-index feeds); 2 fatal; 130 interrupted.");
   update_command_->fallthrough();
   update_command_->add_flag("--force", update_options_.force,
                             "fetch every feed now, whatever its schedule (still conditional)");

@@ -27,7 +27,7 @@ TEST(Autodiscovery, FindsFeedLinksInDocumentOrder) {
       // Not feeds: stylesheets, other languages' pages, non-http links.
       {R"(<link rel="stylesheet" href="s.css"><link rel="alternate" hreflang="fr" )"
        R"(type="text/html" href="/fr/"><link rel="alternate" type="application/rss+xml" )"
-       R"(href="javascript:alert(1)">)",
+       R"x(href="javascript:alert(1)">)x",
        {}},
       {"", {}},
       {"<p>no head at all", {}},

@@ -15,12 +15,12 @@ TEST(RetryAfter, SecondsOrAnHttpDate) {
     const char* value;
     std::optional<UnixSeconds> expected;
   };
-  const UnixSeconds date = dates::from_civil(2023, 11, 14, 23, 13, 20);  // == now + 0
+  const UnixSeconds date = dates::from_civil(2023, 11, 14, 22, 13, 20);  // == now + 0
   const Case cases[] = {
       {"120", now + 120},
       {" 0 ", now},
-      {"Tue, 14 Nov 2023 23:13:20 GMT", date},
-      {"Tue, 14 Nov 2023 23:23:20 GMT", date + 600},
+      {"Tue, 14 Nov 2023 22:13:20 GMT", date},
+      {"Tue, 14 Nov 2023 22:23:20 GMT", date + 600},
       {"Sun, 06 Nov 1994 08:49:37 GMT", now},  // in the past: now
       {"Sunday, 06-Nov-94 08:49:37 GMT", now},
       {"soon", std::nullopt},
