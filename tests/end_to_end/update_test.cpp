@@ -108,6 +108,9 @@ TEST_F(Update, TwoHundredFeedsOnOneHostPolitelyThenConditionallyThenOnlyWhatChan
   for (const auto& r : log) {
     EXPECT_FALSE(r.conditional()) << r.path;
     EXPECT_LE(r.active_requests, 2);
+    // The server gzips what the request accepts; the articles above prove it was decoded.
+    ASSERT_TRUE(r.accept_encoding.has_value()) << r.path;
+    EXPECT_NE(r.accept_encoding->find("gzip"), std::string::npos) << *r.accept_encoding;
   }
   for (const auto& [url, feed] : feeds()) {
     EXPECT_EQ(feed["articles"], 2) << url;
