@@ -14,6 +14,7 @@ namespace lede::bench {
 
 void add_query_command(CLI::App& app, int& exit_code);
 void add_index_command(CLI::App& app, int& exit_code);
+void add_eval_command(CLI::App& app, int& exit_code);
 
 /// Exit codes: 0 done; 1 done, but some inputs were skipped; 2 error.
 inline constexpr int exit_ok = 0, exit_partial = 1, exit_error = 2;

@@ -18,6 +18,7 @@ int main(int argc, char** argv) {
   int exit_code = exit_ok;
   add_query_command(app, exit_code);
   add_index_command(app, exit_code);
+  add_eval_command(app, exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
