@@ -40,7 +40,7 @@ struct Field {
 // One row per field reads as the table it is.
 // clang-format off
 inline constexpr std::array fields = {
-    Field{"title",    "S",  FieldKind::free_text, 3},
+    Field{"title",    "S",  FieldKind::free_text, 5},
     Field{"author",   "A",  FieldKind::free_text, 1},
     Field{"source",   "XS", FieldKind::free_text, 1},
     Field{"category", "K",  FieldKind::boolean,   0},
@@ -102,6 +102,11 @@ enum Slot : Xapian::valueno {
 /// Boolean terms are lower-cased by the indexer; a term longer than Xapian's limit is hashed.
 /// This builds the exact term for a boolean field and a raw value, for both sides.
 std::string boolean_term(const Field& field, std::string_view value);
+
+/// True for a term of free text (a word of the default field or of a free-text field, stemmed
+/// `Z…` or not); false for a boolean filter term. A term's prefix is its leading capitals
+/// (Omega's convention; lede's words and boolean values are lower case).
+bool is_free_text_term(std::string_view term);
 
 /// Xapian refuses terms over 245 bytes; Omega's answer is to keep a prefix and hash the rest.
 inline constexpr std::size_t max_term_bytes = 240;

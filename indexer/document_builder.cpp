@@ -86,7 +86,9 @@ Xapian::Document DocumentBuilder::build(const Article& article) {
 
   doc.add_value(schema::published,
                 Xapian::sortable_serialise(static_cast<double>(article.published)));
-  doc.add_value(schema::day_slot, day);
+  // The recency bonus rewards a known publication day: an article without a date of its own
+  // (filed under the time lede first saw it) gets none (docs/ranking.md).
+  if (article.date_source != DateSource::first_seen) doc.add_value(schema::day_slot, day);
   doc.add_value(schema::source_slot, article.source);
   doc.add_value(schema::collapse_key, collapse_key(article));
 

@@ -109,6 +109,14 @@ std::string fold_case(std::string_view text, bool keep_operators) {
 
 }  // namespace
 
+std::size_t count_words(const Xapian::Query& query) {
+  std::size_t words = 0;
+  for (auto term = query.get_unique_terms_begin(); term != query.get_unique_terms_end(); ++term) {
+    if (schema::is_free_text_term(*term)) ++words;
+  }
+  return words;
+}
+
 std::string fold_case_except_operators(std::string_view text) {
   return fold_case(text, true);
 }
@@ -121,7 +129,6 @@ QueryParser::QueryParser(const Xapian::Database& db, const std::string& stem_lan
   if (stem_language.empty() || stem_language == "en") {
     parser_.set_stopper(new_english_stopper());
   }
-  parser_.set_default_op(Xapian::Query::OP_AND);
   parser_.set_max_expansion(max_wildcard_expansion, Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
   for (const schema::Field& field : schema::fields) {
     if (field.name.empty()) continue;
@@ -165,7 +172,17 @@ ParsedQuery QueryParser::parse(std::string_view text) {
 }
 
 Xapian::Query QueryParser::run(const std::string& text, unsigned flags) {
+  Xapian::Query query = run_with(text, flags, Xapian::Query::OP_AND);
+  if (count_words(query) > max_words_all_required) {
+    query = run_with(text, flags, Xapian::Query::OP_OR);
+  }
+  return query;
+}
+
+Xapian::Query QueryParser::run_with(const std::string& text, unsigned flags,
+                                    Xapian::Query::op default_op) {
   field_error_.reset();
+  parser_.set_default_op(default_op);
   Xapian::Query query = parser_.parse_query(text, flags);
   if (field_error_) throw Error(*field_error_);
   return query;

@@ -7,9 +7,15 @@
  *   (schema::boolean_term: lower-cased, hashed when long).
  * - `date:` ranges and `since:` ages become value ranges on the published slot
  *   (query/date_range.hpp); they are filters and carry no weight.
- * - The default operator is AND: a news reader typing `oil prices` wants stories about
- *   both; OR is one keystroke away. Operators (AND OR NOT XOR NEAR ADJ) count only in
- *   capitals, so natural text such as `near future` is words (not FLAG_BOOLEAN_ANY_CASE).
+ * - The default operator depends on the length: up to three words (stop words and filters
+ *   not counted) are all required (AND): a news reader typing `oil prices` wants stories
+ *   about both. A longer query — a question in natural language, a pasted paragraph — is
+ *   joined by OR and ranked by BM25, so the articles with more of its words, and the rarer
+ *   ones, come first; with AND it would find almost nothing (docs/ranking.md measures both).
+ *   Explicit operators and `+word` keep their meaning either way.
+ * - Operators (AND OR NOT XOR NEAR ADJ) count only in capitals, so natural text such as
+ *   `near future` or `rock and roll` is words (not FLAG_BOOLEAN_ANY_CASE), as in Xapian's
+ *   own default.
  * - Every other word is lower-cased before parsing: Xapian's STEM_SOME leaves capitalised
  *   words unstemmed, and "Banks" must find "bank".
  * - Stop words (query/stopwords.hpp) are dropped unless they are all the query has.
@@ -52,14 +58,23 @@ class QueryParser {
   /// How many terms a trailing wildcard expands to at most (the most frequent ones).
   static constexpr Xapian::termcount max_wildcard_expansion = 100;
 
+  /// Queries of up to this many words require them all (AND); longer ones any (OR).
+  static constexpr std::size_t max_words_all_required = 3;
+
  private:
-  /// parse_query, then the error a field processor recorded (they must not throw through it).
+  /// run_with AND, or with OR when the query has more than max_words_all_required words.
   Xapian::Query run(const std::string& text, unsigned flags);
+  /// parse_query, then the error a field processor recorded (they must not throw through it).
+  Xapian::Query run_with(const std::string& text, unsigned flags, Xapian::Query::op default_op);
 
   Xapian::QueryParser parser_;
   std::optional<std::string> field_error_;
   bool spelling_ = true;
 };
+
+/// The distinct free-text words (terms of the default field and of title:, author:, source:)
+/// of a parsed query; filter terms are not words.
+std::size_t count_words(const Xapian::Query& query);
 
 /// Lower-cases every word except the capitalised boolean operators (for STEM_SOME).
 std::string fold_case_except_operators(std::string_view text);

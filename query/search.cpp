@@ -10,6 +10,7 @@
 #include "query/date_range.hpp"
 #include "query/query_parser.hpp"
 #include "query/recency.hpp"
+#include "query/relevance.hpp"
 
 namespace lede::query {
 
@@ -124,6 +125,7 @@ SearchResult search(const Xapian::Database& db, const SearchRequest& request) {
   result.parsed_description = result.query.get_description();
 
   Xapian::Enquire enquire(db);
+  enquire.set_weighting_scheme(relevance_weighting());
   // A bad model is an error in every sort order; the bonus (one map entry per archive day)
   // is only built when it is used.
   recency.validate();

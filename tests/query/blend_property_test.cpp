@@ -11,6 +11,7 @@
 #include "common/stored_article.hpp"
 #include "query/query_parser.hpp"
 #include "query/recency.hpp"
+#include "query/relevance.hpp"
 #include "query/search.hpp"
 #include "tests/query/tiny_archive.hpp"
 #include "tests/support/temp_dir.hpp"
@@ -46,7 +47,7 @@ std::vector<Article> random_articles(int count, unsigned seed) {
   return articles;
 }
 
-/// BM25 straight from Xapian, ties newest first: the reference order.
+/// BM25 straight from Xapian (with lede's parameters), ties newest first: the reference order.
 struct Reference {
   V order;
   std::map<std::string, double> bm25;
@@ -55,6 +56,7 @@ struct Reference {
 Reference bm25_reference(const Xapian::Database& db, const std::string& text) {
   QueryParser parser(db, "en", now);
   Xapian::Enquire enquire(db);
+  enquire.set_weighting_scheme(relevance_weighting());
   enquire.set_query(parser.parse(text).query);
   const Xapian::MSet mset = enquire.get_mset(0, db.get_doccount());
   struct Row {

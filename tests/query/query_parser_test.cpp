@@ -64,6 +64,36 @@ TEST_F(QueryParserTest, WordsArePhrasesAndStemmedWordsJoinedByAnd) {
   for (const Case& c : cases) check(c);
 }
 
+TEST_F(QueryParserTest, LongQueriesAreJoinedByOr) {
+  const Case cases[] = {
+      // Three words (stop words and filters not counted) are all required ...
+      {"the price of crude oil", "Query((Zprice@2 AND Zcrude@4 AND Zoil@5))"},
+      {"oil prices category:crude lang:en",
+       "Query(((Zoil@1 AND Zprice@2) FILTER (Kcrude AND Len)))"},
+      // ... a fourth makes the query one to rank: any word may match, BM25 orders.
+      {"opec oil output cut", "Query((Zopec@1 OR Zoil@2 OR Zoutput@3 OR Zcut@4))"},
+      // A natural-language question: capitals, lower-case and/or/not, punctuation, a hyphen.
+      {"What articles deal with TSS (Time Sharing System), and not with batch-processing?",
+       "Query((Zarticl@2 OR Zdeal@3 OR Ztss@5 OR (Ztime@6 OR Zshare@7 OR Zsystem@8) OR Znot@10 "
+       "OR (batch@12 PHRASE 2 processing@13)))"},
+      // Explicit operators and +/- keep their meaning in a long query.
+      {"+opec oil output cut -saudi",
+       "Query(((Zopec@1 AND_MAYBE (Zoil@2 OR Zoutput@3 OR Zcut@4)) AND_NOT Zsaudi@5))"},
+      // Xapian binds AND to the group that follows: opec, and any of the others.
+      {"opec AND oil output cut", "Query((Zopec@1 AND (Zoil@2 OR Zoutput@3 OR Zcut@4)))"},
+  };
+  for (const Case& c : cases) check(c);
+}
+
+TEST(CountWordsTest, CountsDistinctFreeTextTermsNotFilters) {
+  using Q = Xapian::Query;
+  EXPECT_EQ(count_words(Q()), 0u);
+  EXPECT_EQ(count_words(Q(Q::OP_AND, Q("Zoil"), Q("Zoil"))), 1u);
+  const std::vector<Q> mixed = {Q("Zoil"),   Q("price"),  Q("Sbank"), Q("ZSbank"),   Q("XSreuters"),
+                                Q("Asmith"), Q("Kcrude"), Q("Len"),   Q("D20240101")};
+  EXPECT_EQ(count_words(Q(Q::OP_AND, mixed.begin(), mixed.end())), 6u);
+}
+
 TEST_F(QueryParserTest, BooleanOperatorsInCapitals) {
   const Case cases[] = {
       {"oil AND gas", "Query((Zoil@1 AND Zgas@2))"},

@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include "common/error.hpp"
+#include "query/recency.hpp"
 #include "tests/query/tiny_archive.hpp"
 #include "tests/support/temp_dir.hpp"
 
@@ -56,6 +57,27 @@ class SearchTest : public ::testing::Test {
   test::TempDir dir;
   Xapian::Database db;
 };
+
+TEST(SearchUndated, AnArticleWithoutADateGetsNoRecencyBonus) {
+  // Two equally relevant articles filed under today: one dated, one only first seen today.
+  Article dated = make_article("dated", "Tanker seized", "A tanker was seized.", now);
+  Article undated = make_article("undated", "Tanker seized", "A tanker was seized.", now);
+  undated.date_source = DateSource::first_seen;
+  const test::TempDir dir;
+  test::write_archive((dir / "db").string(), {undated, dated});
+  const Xapian::Database db((dir / "db").string());
+  SearchRequest request;
+  request.text = "tanker";
+  request.now = now;
+  request.collapse = false;
+  const SearchResult result = search(db, request);
+  ASSERT_EQ(ids_of(result.hits), (V{"dated", "undated"}));
+  EXPECT_DOUBLE_EQ(result.hits[0].recency, 1.0);
+  EXPECT_DOUBLE_EQ(result.hits[0].score, result.hits[0].relevance + default_recency_weight);
+  EXPECT_EQ(result.hits[1].recency, 0.0);
+  EXPECT_EQ(result.hits[1].score, result.hits[1].relevance);
+  EXPECT_NEAR(result.hits[0].relevance, result.hits[1].relevance, 1e-9);
+}
 
 TEST_F(SearchTest, FindsStemmedFormsOfCapitalisedWords) {
   const SearchResult result = run("Banks");

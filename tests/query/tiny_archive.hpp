@@ -22,6 +22,7 @@ inline Article make_article(const std::string& id, const std::string& title,
   article.title = title;
   article.body = body;
   article.published = published;
+  article.date_source = DateSource::published;
   article.source = source;
   article.host = "news.example";
   article.language = "en";
