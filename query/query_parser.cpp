@@ -18,8 +18,7 @@ namespace {
 using Flags = unsigned;
 constexpr Flags full_syntax =
     Xapian::QueryParser::FLAG_DEFAULT |  // boolean operators, phrases, +/-
-    Xapian::QueryParser::FLAG_WILDCARD | Xapian::QueryParser::FLAG_PURE_NOT |
-    Xapian::QueryParser::FLAG_SPELLING_CORRECTION;
+    Xapian::QueryParser::FLAG_WILDCARD | Xapian::QueryParser::FLAG_PURE_NOT;
 constexpr Flags spelling_flag = Xapian::QueryParser::FLAG_SPELLING_CORRECTION;
 // The retry for text that did not parse: no operators, no phrases, no +/- (fields still work).
 constexpr Flags plain_words = 0;
@@ -149,14 +148,7 @@ ParsedQuery QueryParser::parse(std::string_view text) {
   ParsedQuery parsed;
   const std::string folded = fold_case_except_operators(text);
   try {
-    try {
-      parsed.query = run(folded, full_syntax);
-      spelling_ = true;
-    } catch (const Xapian::UnimplementedError&) {
-      // Remote databases have no spelling data to consult.
-      parsed.query = run(folded, full_syntax & ~spelling_flag);
-      spelling_ = false;
-    }
+    parsed.query = run(folded, full_syntax);
     return parsed;
   } catch (const Xapian::QueryParserError& e) {
     parsed.notes.push_back("query did not parse (" + e.get_msg() + "); searched for its words");
@@ -167,7 +159,6 @@ ParsedQuery QueryParser::parse(std::string_view text) {
   std::replace_if(
       words.begin(), words.end(), [](char c) { return c == '"' || c == '(' || c == ')'; }, ' ');
   parsed.query = run(words, plain_words);
-  spelling_ = false;
   return parsed;
 }
 
@@ -188,8 +179,16 @@ Xapian::Query QueryParser::run_with(const std::string& text, unsigned flags,
   return query;
 }
 
-std::string QueryParser::corrected_text() const {
-  return spelling_ ? parser_.get_corrected_query_string() : std::string();
+std::string QueryParser::spelling_correction(std::string_view text) {
+  try {
+    run(fold_case_except_operators(text), full_syntax | spelling_flag);
+    return parser_.get_corrected_query_string();
+  } catch (const Xapian::UnimplementedError&) {
+    // Remote databases have no spelling data to consult.
+  } catch (const Xapian::QueryParserError&) {
+    // Text that needed the plain-words retry is not corrected.
+  }
+  return {};
 }
 
 }  // namespace lede::query

@@ -51,9 +51,12 @@ class QueryParser {
   /// Throws lede::Error for a malformed `date:` or `since:` value (naming it).
   ParsedQuery parse(std::string_view text);
 
-  /// The spelling-corrected text of the last parse (empty if nothing to correct). Only
-  /// meaningful when the database holds spelling data.
-  std::string corrected_text() const;
+  /// The spelling-corrected form of `text` (folded as parse() folds it), or empty when there
+  /// is nothing to correct, the text does not parse with the full syntax, or the database has
+  /// no spelling data (a remote one). A separate parse, because looking every word up in the
+  /// spelling table costs more than the whole search: call it only when a correction is
+  /// wanted (few matches).
+  std::string spelling_correction(std::string_view text);
 
   /// How many terms a trailing wildcard expands to at most (the most frequent ones).
   static constexpr Xapian::termcount max_wildcard_expansion = 100;
@@ -69,7 +72,6 @@ class QueryParser {
 
   Xapian::QueryParser parser_;
   std::optional<std::string> field_error_;
-  bool spelling_ = true;
 };
 
 /// The distinct free-text words (terms of the default field and of title:, author:, source:)

@@ -118,7 +118,6 @@ SearchResult search(const Xapian::Database& db, const SearchRequest& request) {
   SearchResult result;
   QueryParser parser(db, request.stem_language, recency.now);
   ParsedQuery parsed = parser.parse(request.text);
-  const std::string corrected = parser.corrected_text();  // before other parses replace it
   result.notes = std::move(parsed.notes);
   result.query = with_filters(parsed.query, request.filters, parser);
   if (result.query.empty()) result.query = Xapian::Query::MatchAll;
@@ -163,10 +162,15 @@ SearchResult search(const Xapian::Database& db, const SearchRequest& request) {
   }
   if (spy) result.facets = facet_counts(*spy, *request.facet);
 
-  if (result.estimated_matches < few_matches && !corrected.empty()) {
-    const Xapian::Query alternative =
-        with_filters(parser.parse(corrected).query, request.filters, parser);
-    if (count_matches(db, alternative) > result.estimated_matches) result.did_you_mean = corrected;
+  if (result.estimated_matches < few_matches) {
+    const std::string corrected = parser.spelling_correction(request.text);
+    if (!corrected.empty()) {
+      const Xapian::Query alternative =
+          with_filters(parser.parse(corrected).query, request.filters, parser);
+      if (count_matches(db, alternative) > result.estimated_matches) {
+        result.did_you_mean = corrected;
+      }
+    }
   }
   return result;
 }

@@ -1,6 +1,7 @@
 #include "query/word_matches.hpp"
 
 #include <algorithm>
+#include <unordered_map>
 
 namespace lede::query {
 
@@ -165,19 +166,34 @@ std::vector<Match> find_matches(const std::vector<Word>& words, const FieldHighl
                                 const Xapian::Stem& stemmer) {
   std::vector<Match> found;
   if (terms.empty()) return found;
-  std::vector<std::string> keys;
+  // Stemming is most of the cost and an article repeats its words: each distinct word is
+  // stemmed once (the map views the words' own strings, which outlive it).
+  std::unordered_map<std::string_view, std::string> stems;
+  stems.reserve(words.size());
+  std::vector<const std::string*> keys;  // into the map's nodes, which never move
   keys.reserve(words.size());
-  for (const Word& word : words) keys.push_back(word_key(stemmer, word.lowered));
+  for (const Word& word : words) {
+    auto [it, inserted] = stems.try_emplace(word.lowered);
+    if (inserted) it->second = word_key(stemmer, word.lowered);
+    keys.push_back(&it->second);
+  }
 
   for (std::size_t i = 0; i < words.size(); ++i) {
-    if (terms.stems.count(keys[i]) || starts_with_any(words[i].lowered, terms.wildcard_prefixes)) {
-      found.push_back({words[i].span, keys[i]});
+    if (terms.stems.count(*keys[i]) || starts_with_any(words[i].lowered, terms.wildcard_prefixes)) {
+      found.push_back({words[i].span, *keys[i]});
     }
     for (const auto& phrase : terms.phrases) {
       if (phrase.empty() || i + phrase.size() > words.size()) continue;
-      if (!std::equal(phrase.begin(), phrase.end(), keys.begin() + static_cast<long>(i))) continue;
+      if (!std::equal(
+              phrase.begin(), phrase.end(), keys.begin() + static_cast<long>(i),
+              [](const std::string& part, const std::string* key) { return part == *key; })) {
+        continue;
+      }
       std::string key;
-      for (const auto& part : phrase) key += part + ' ';
+      for (const auto& part : phrase) {
+        key += part;
+        key += ' ';
+      }
       found.push_back({{words[i].span.begin, words[i + phrase.size() - 1].span.end}, key});
     }
   }
