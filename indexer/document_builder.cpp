@@ -5,6 +5,7 @@
 #include "common/schema.hpp"
 #include "common/stored_article.hpp"
 #include "common/text.hpp"
+#include "indexer/stem_cache.hpp"
 
 namespace lede {
 
@@ -31,7 +32,7 @@ DocumentBuilder::DocumentBuilder(Xapian::WritableDatabase* spelling_db) {
 void DocumentBuilder::set_language(const std::string& language) {
   if (language == stem_language_) return;
   stem_language_ = language;
-  generator_.set_stemmer(stemmer_for(language));
+  generator_.set_stemmer(with_stem_cache(stemmer_for(language)));
 }
 
 std::string DocumentBuilder::unique_term(const std::string& article_id) {

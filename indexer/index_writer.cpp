@@ -17,7 +17,15 @@ std::string failed_key(const std::string& location) {
 }  // namespace
 
 IndexWriter::IndexWriter(Xapian::WritableDatabase& db, std::size_t batch_size)
-    : db_(db), builder_(&db), batch_size_(batch_size == 0 ? 1 : batch_size) {}
+    : db_(db), batch_size_(batch_size == 0 ? 1 : batch_size) {}
+
+IndexWriter::~IndexWriter() {
+  try {
+    spelling_.flush_into(db_);
+  } catch (const Xapian::Error&) {
+    // The database already failed; the error that ended the run is the one to report.
+  }
+}
 
 IndexWriter::Outcome IndexWriter::write(const Article& incoming) {
   const std::string term = DocumentBuilder::unique_term(incoming.id);
@@ -44,12 +52,13 @@ IndexWriter::Outcome IndexWriter::write(const Article& incoming) {
     }
   }
 
+  const Xapian::Document doc = builder_.build(article);
+  spelling_.add_words_of(doc);
   // The lookup above already found the document (or its absence): no second term lookup.
   if (exists) {
-    const Xapian::docid id = *existing;
-    db_.replace_document(id, builder_.build(article));
+    db_.replace_document(*existing, doc);
   } else {
-    db_.add_document(builder_.build(article));
+    db_.add_document(doc);
   }
   exists ? ++counts_.updated : ++counts_.added;
   if (++pending_ >= batch_size_) commit();
@@ -57,6 +66,7 @@ IndexWriter::Outcome IndexWriter::write(const Article& incoming) {
 }
 
 void IndexWriter::commit() {
+  spelling_.flush_into(db_);
   db_.commit();
   pending_ = 0;
 }

@@ -17,6 +17,7 @@
 
 #include "common/article.hpp"
 #include "indexer/document_builder.hpp"
+#include "indexer/spelling_batch.hpp"
 
 namespace lede {
 
@@ -32,8 +33,12 @@ class IndexWriter {
   enum class Outcome { added, updated, unchanged };
 
   /// `db` must outlive the writer. The destructor does not commit: call commit() (Xapian's own
-  /// destructor commit swallows errors, as simpleindex.cc notes).
+  /// destructor commit swallows errors, as simpleindex.cc notes). It does hand the batch's
+  /// spelling data to `db`, so that whatever commits the documents commits it too.
   explicit IndexWriter(Xapian::WritableDatabase& db, std::size_t batch_size = 2000);
+  ~IndexWriter();
+  IndexWriter(const IndexWriter&) = delete;
+  IndexWriter& operator=(const IndexWriter&) = delete;
 
   Outcome write(const Article& article);
 
@@ -50,6 +55,7 @@ class IndexWriter {
  private:
   Xapian::WritableDatabase& db_;
   DocumentBuilder builder_;
+  SpellingBatch spelling_;  ///< the batch's spelling data, added at commit
   std::size_t batch_size_;
   std::size_t pending_ = 0;
   WriteCounts counts_;
