@@ -19,7 +19,7 @@
 namespace lede::schema {
 
 /// Bump when terms, slots or document data change meaning; readers refuse other versions.
-inline constexpr int version = 1;
+inline constexpr int version = 2;
 /// User-metadata key under which a database records `version`.
 inline constexpr std::string_view version_key = "lede.schema_version";
 
