@@ -28,6 +28,13 @@ struct WriteCounts {
   std::size_t written() const { return added + updated + unchanged; }
 };
 
+/// Articles per commit unless told otherwise. The batch is held in memory until its commit, so
+/// this bounds lede-index's peak RSS; Xapian's inverter keeps the batch's postings in ordered
+/// maps that get slower as they grow, so smaller batches were also faster, down to about 1,000
+/// (Reuters-21578, 20,841 articles: 2,000 → 37.0 s user and 74 MB peak RSS, 1,000 → 31.6 s and
+/// 52 MB, 500 → 40 MB; docs/benchmarks.md).
+inline constexpr std::size_t default_commit_every = 1000;
+
 class IndexWriter {
  public:
   enum class Outcome { added, updated, unchanged };
@@ -35,7 +42,7 @@ class IndexWriter {
   /// `db` must outlive the writer. The destructor does not commit: call commit() (Xapian's own
   /// destructor commit swallows errors, as simpleindex.cc notes). It does hand the batch's
   /// spelling data to `db`, so that whatever commits the documents commits it too.
-  explicit IndexWriter(Xapian::WritableDatabase& db, std::size_t batch_size = 2000);
+  explicit IndexWriter(Xapian::WritableDatabase& db, std::size_t batch_size = default_commit_every);
   ~IndexWriter();
   IndexWriter(const IndexWriter&) = delete;
   IndexWriter& operator=(const IndexWriter&) = delete;

@@ -16,6 +16,7 @@
 #include <xapian.h>
 
 #include "indexer/fetch.hpp"
+#include "indexer/index_writer.hpp"
 
 namespace lede {
 
@@ -27,9 +28,9 @@ struct IngestProgress {
 };
 
 struct IngestOptions {
-  std::vector<std::string> sources;     ///< SOURCE arguments: URLs, paths, folders, "-"
-  std::string default_language = "en";  ///< for items and feeds that name none
-  std::size_t commit_every = 2000;      ///< articles written per commit
+  std::vector<std::string> sources;                 ///< SOURCE arguments: URLs, paths, folders, "-"
+  std::string default_language = "en";              ///< for items and feeds that name none
+  std::size_t commit_every = default_commit_every;  ///< articles written per commit
   http::FetchOptions fetch;
   /// One message per problem, "LOCATION[:LINE]: what"; the run goes on.
   std::function<void(const std::string&)> on_problem;

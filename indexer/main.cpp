@@ -39,7 +39,7 @@ struct AddOptions {
   std::vector<std::string> sources;
   long timeout_seconds = 120;
   std::size_t max_size_mib = 64;
-  std::size_t commit_every = 2000;
+  std::size_t commit_every = lede::default_commit_every;
 };
 
 int run_add(const GlobalOptions& global, const AddOptions& add) {
@@ -111,7 +111,8 @@ int main(int argc, char** argv) {
       ->check(CLI::PositiveNumber);
   add_command
       ->add_option("--commit-every", add.commit_every,
-                   "articles per commit (an interrupted run keeps every committed batch)")
+                   "articles per commit: an interrupted run keeps every committed batch, and "
+                   "peak memory grows with it")
       ->capture_default_str()
       ->check(CLI::PositiveNumber);
   CLI::App* stats_command = app.add_subcommand("stats", "describe the archive");
