@@ -4,6 +4,7 @@
 #include <filesystem>
 
 #include "common/error.hpp"
+#include "common/generation.hpp"
 #include "common/schema.hpp"
 
 namespace lede {
@@ -29,22 +30,42 @@ void check_schema_version(const Xapian::Database& db, const std::string& path) {
     throw Error(path + ": not a lede database (no schema version recorded)");
   }
   throw Error(path + ": database has schema version " + recorded + ", this lede uses version " +
-              expected + "; move it aside and index your sources again with lede-index add");
+              expected + "; re-index it from its stored articles with: lede-index --db " + path +
+              " rebuild");
 }
 
-}  // namespace
+// An existing database is opened with DB_OPEN, never created: a writer that resolved a
+// generation (or a plain folder) just before a rebuild retired it must fail and look again, not
+// create an empty database where the old one was (GlassDatabase creates unless DB_OPEN).
+Xapian::WritableDatabase open_writable(const generation::Layout& layout, const std::string& path) {
+  using Kind = generation::Layout::Kind;
+  if (layout.kind == Kind::plain || layout.kind == Kind::generations) {
+    return Xapian::WritableDatabase(layout.directory.string(),
+                                    Xapian::DB_OPEN | Xapian::DB_BACKEND_GLASS);
+  }
+  return Xapian::WritableDatabase(path, Xapian::DB_CREATE_OR_OPEN);
+}
 
-Xapian::WritableDatabase open_for_writing(const std::string& path) {
+Xapian::WritableDatabase open_writable_checked(const std::string& path, bool any_schema_version) {
   try {
     std::error_code ec;
     const fs::path parent = fs::path(path).parent_path();
     if (!parent.empty()) fs::create_directories(parent, ec);
-    Xapian::WritableDatabase db(path, Xapian::DB_CREATE_OR_OPEN);
+    // The lock is taken inside the open, so the layout confirmed afterwards cannot change
+    // until this writer closes: rebuild and compact hold the same lock while they switch.
+    Xapian::WritableDatabase db = generation::open_confirmed<Xapian::WritableDatabase>(
+        path, [&](const generation::Layout& layout) { return open_writable(layout, path); });
     if (db.get_doccount() == 0 && db.get_metadata(std::string(schema::version_key)).empty()) {
       db.set_metadata(std::string(schema::version_key), std::to_string(schema::version));
       db.commit();
     }
-    check_schema_version(db, path);
+    if (any_schema_version) {
+      if (db.get_metadata(std::string(schema::version_key)).empty()) {
+        throw Error(path + ": not a lede database (no schema version recorded)");
+      }
+    } else {
+      check_schema_version(db, path);
+    }
     return db;
   } catch (const Xapian::DatabaseLockError&) {
     throw Error(path + ": database is locked: another process is writing to it; wait for it to " +
@@ -54,6 +75,16 @@ Xapian::WritableDatabase open_for_writing(const std::string& path) {
   }
 }
 
+}  // namespace
+
+Xapian::WritableDatabase open_for_writing(const std::string& path) {
+  return open_writable_checked(path, false);
+}
+
+Xapian::WritableDatabase open_for_rebuilding(const std::string& path) {
+  return open_writable_checked(path, true);
+}
+
 Xapian::Database open_for_reading(const std::string& path) {
   std::error_code ec;
   if (!fs::exists(path, ec)) {
@@ -61,7 +92,14 @@ Xapian::Database open_for_reading(const std::string& path) {
                 " add FEED...");
   }
   try {
-    Xapian::Database db(path);
+    Xapian::Database db =
+        generation::open_confirmed<Xapian::Database>(path, [&](const generation::Layout& layout) {
+          using Kind = generation::Layout::Kind;
+          if (layout.kind == Kind::plain || layout.kind == Kind::generations) {
+            return Xapian::Database(layout.directory.string(), Xapian::DB_BACKEND_GLASS);
+          }
+          return Xapian::Database(path);
+        });
     check_schema_version(db, path);
     return db;
   } catch (const Xapian::Error& e) {

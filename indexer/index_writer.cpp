@@ -14,6 +14,16 @@ std::string failed_key(const std::string& location) {
   return std::string(failed_input_key_prefix) + text::hex_hash(location);
 }
 
+// An undated item keeps the time it was first seen, so re-reading it changes nothing.
+void keep_first_seen_time(Article& article, const std::string& stored_data) {
+  if (article.date_source != DateSource::first_seen) return;
+  const Article stored = decode_document_data(stored_data);
+  if (stored.date_source == DateSource::first_seen) {
+    article.published = stored.published;
+    article.future_date = stored.future_date;
+  }
+}
+
 }  // namespace
 
 IndexWriter::IndexWriter(Xapian::WritableDatabase& db, std::size_t batch_size)
@@ -38,17 +48,17 @@ IndexWriter::Outcome IndexWriter::write(const Article& incoming) {
   std::string stored_data;
   if (exists) {
     stored_data = db_.get_document(*existing).get_data();
-    // An undated item keeps the time it was first seen, so re-reading it changes nothing.
-    if (article.date_source == DateSource::first_seen) {
-      const Article stored = decode_document_data(stored_data);
-      if (stored.date_source == DateSource::first_seen) {
-        article.published = stored.published;
-        article.future_date = stored.future_date;
-      }
-    }
+    keep_first_seen_time(article, stored_data);
     if (encode_document_data(article) == stored_data) {
       ++counts_.unchanged;
       return Outcome::unchanged;
+    }
+  }
+
+  if (!exists && earlier_ && article.date_source == DateSource::first_seen) {
+    Xapian::PostingIterator before = earlier_->postlist_begin(term);
+    if (before != earlier_->postlist_end(term)) {
+      keep_first_seen_time(article, earlier_->get_document(*before).get_data());
     }
   }
 

@@ -57,10 +57,16 @@ class IndexWriter {
   void note_failure(const std::string& location, const std::string& message);
   void note_success(const std::string& location);
 
+  /// An undated article new to this database keeps the time it was first seen in `earlier`
+  /// (a rebuild writes into a new database and reads the first-seen times of the live one).
+  /// `earlier` must outlive the writer.
+  void keep_first_seen_times_from(const Xapian::Database& earlier) { earlier_ = &earlier; }
+
   const WriteCounts& counts() const { return counts_; }
 
  private:
   Xapian::WritableDatabase& db_;
+  const Xapian::Database* earlier_ = nullptr;
   DocumentBuilder builder_;
   SpellingBatch spelling_;  ///< the batch's spelling data, added at commit
   std::size_t batch_size_;

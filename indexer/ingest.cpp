@@ -30,7 +30,12 @@ struct DatabaseFailure : Error {
 class Pipeline {
  public:
   Pipeline(Xapian::WritableDatabase& db, const IngestOptions& options)
-      : options_(options), writer_(db, options.commit_every), now_(std::time(nullptr)) {}
+      : options_(options), writer_(db, options.commit_every), now_(std::time(nullptr)) {
+    if (!options.first_seen_from.empty()) {
+      earlier_ = Xapian::Database(options.first_seen_from.string(), Xapian::DB_BACKEND_GLASS);
+      writer_.keep_first_seen_times_from(earlier_);
+    }
+  }
 
   IngestSummary run() {
     sources::Expansion expansion = sources::expand(options_.sources);
@@ -171,6 +176,7 @@ class Pipeline {
   }
 
   const IngestOptions& options_;
+  Xapian::Database earlier_;
   IndexWriter writer_;
   const UnixSeconds now_;
   const Clock::time_point start_ = Clock::now();

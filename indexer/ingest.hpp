@@ -9,6 +9,7 @@
 #pragma once
 
 #include <cstddef>
+#include <filesystem>
 #include <functional>
 #include <string>
 #include <vector>
@@ -32,6 +33,9 @@ struct IngestOptions {
   std::string default_language = "en";              ///< for items and feeds that name none
   std::size_t commit_every = default_commit_every;  ///< articles written per commit
   http::FetchOptions fetch;
+  /// A database folder (the live one, during a rebuild) whose undated articles keep the time
+  /// they were first seen; empty: none.
+  std::filesystem::path first_seen_from;
   /// One message per problem, "LOCATION[:LINE]: what"; the run goes on.
   std::function<void(const std::string&)> on_problem;
   /// Called after every source and every few hundred articles.

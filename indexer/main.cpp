@@ -9,6 +9,7 @@
 #include "common/database.hpp"
 #include "common/error.hpp"
 #include "indexer/commands/global_options.hpp"
+#include "indexer/commands/rebuild_commands.hpp"
 #include "indexer/commands/subscription_commands.hpp"
 #include "indexer/ingest.hpp"
 #include "indexer/interrupt.hpp"
@@ -26,11 +27,14 @@ using lede::cli::print_error;
 
 constexpr const char* exit_codes_help =
     "Exit codes:\n"
-    "  0    every input was ingested (update: every feed due was fetched, or answered 304)\n"
+    "  0    every input was ingested (update: every feed due was fetched, or answered 304;\n"
+    "       rebuild, compact: the new database is live)\n"
     "  1    finished, but some inputs, feeds or items failed or were skipped (each named on\n"
-    "       stderr; see lede-index feeds)\n"
+    "       stderr; see lede-index feeds); rebuild: a source or stored article could not be\n"
+    "       read, the live database is kept\n"
     "  2    fatal: bad usage, or the database cannot be opened (locked, wrong schema version)\n"
     "  130  interrupted (Ctrl-C); what was indexed before is committed and kept\n"
+    "       (rebuild, compact: the live database is unchanged)\n"
     "\n"
     "The database is --db PATH, else $LEDE_DB, else $XDG_DATA_HOME/lede/index\n"
     "(~/.local/share/lede/index).";
@@ -118,6 +122,7 @@ int main(int argc, char** argv) {
   CLI::App* stats_command = app.add_subcommand("stats", "describe the archive");
   stats_command->fallthrough();
   lede::cli::SubscriptionCommands subscription_commands(app);
+  lede::cli::RebuildCommands rebuild_commands(app);
 
   try {
     app.parse(argc, argv);
@@ -131,7 +136,8 @@ int main(int argc, char** argv) {
   try {
     if (add_command->parsed()) return run_add(global, add);
     if (stats_command->parsed()) return run_stats(global);
-    return subscription_commands.run(global).value_or(exit_fatal);
+    if (auto code = subscription_commands.run(global)) return *code;
+    return rebuild_commands.run(global).value_or(exit_fatal);
   } catch (const lede::Error& e) {
     print_error(e.what());
     return exit_fatal;

@@ -25,13 +25,19 @@ double rate(std::size_t articles, double seconds) {
 ProgressDisplay::ProgressDisplay(std::FILE* out, bool live) : out_(out), live_(live) {}
 
 void ProgressDisplay::update(const IngestProgress& p) {
+  char text[160];
+  std::snprintf(text, sizeof text, "%zu/%zu sources, %zu articles, %.0f articles/s", p.sources_done,
+                p.sources_total, p.articles, rate(p.articles, p.seconds));
+  show(text);
+}
+
+void ProgressDisplay::show(const std::string& text, bool force) {
   if (!live_) return;
   const auto now = std::chrono::steady_clock::now();
-  if (drawn_ && now - last_draw_ < std::chrono::milliseconds(100)) return;
+  if (!force && drawn_ && now - last_draw_ < std::chrono::milliseconds(100)) return;
   last_draw_ = now;
   // "\r" + erase to end of line (ECMA-48 EL): the line is redrawn in place.
-  std::fprintf(out_, "\r\x1b[Klede-index: %zu/%zu sources, %zu articles, %.0f articles/s",
-               p.sources_done, p.sources_total, p.articles, rate(p.articles, p.seconds));
+  std::fprintf(out_, "\r\x1b[Klede-index: %s", text.c_str());
   std::fflush(out_);
   drawn_ = true;
 }

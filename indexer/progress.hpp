@@ -25,6 +25,10 @@ class ProgressDisplay {
   /// Redraws the progress line, unless it was drawn less than 0.1 s ago.
   void update(const IngestProgress& progress);
 
+  /// Draws `text` (after "lede-index: ") as the progress line, unless a line was drawn less
+  /// than 0.1 s ago and `force` is false.
+  void show(const std::string& text, bool force = false);
+
   /// Prints "lede-index: MESSAGE" on a line of its own (clearing the progress line first).
   void problem(const std::string& message);
 

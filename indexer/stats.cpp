@@ -39,6 +39,8 @@ std::optional<UnixSeconds> slot_bound(const std::string& serialised) {
   return static_cast<UnixSeconds>(Xapian::sortable_unserialise(serialised));
 }
 
+}  // namespace
+
 std::string human_size(std::uintmax_t bytes) {
   const char* units[] = {"B", "KiB", "MiB", "GiB", "TiB"};
   double value = static_cast<double>(bytes);
@@ -51,8 +53,6 @@ std::string human_size(std::uintmax_t bytes) {
   std::snprintf(buffer, sizeof buffer, unit == 0 ? "%.0f %s" : "%.1f %s", value, units[unit]);
   return buffer;
 }
-
-}  // namespace
 
 ArchiveStats collect_stats(const std::string& path) {
   const Xapian::Database db = open_for_reading(path);

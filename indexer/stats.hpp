@@ -31,6 +31,9 @@ struct ArchiveStats {
 /// Opens the database at `path` for reading (lede::Error if missing or of another schema).
 ArchiveStats collect_stats(const std::string& path);
 
+/// "1.5 MiB": bytes in binary units, one decimal.
+std::string human_size(std::uintmax_t bytes);
+
 /// Human-readable, one fact per line.
 std::string format_stats(const ArchiveStats& stats);
 
