@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <ctime>
 #include <fstream>
+#include <map>
 #include <sstream>
 
 #include <gtest/gtest.h>
@@ -252,6 +253,85 @@ TEST_F(Update, AnHtmlPageLeadsToTheFeedItLinksTo) {
   EXPECT_EQ(listed[server.url("/feeds/news.xml")]["discovered_from"], page);
   EXPECT_EQ(listed[server.url("/feeds/news.xml")]["articles"], 2);
   EXPECT_EQ(Xapian::Database(db).get_doccount(), 2u);
+}
+
+// Each article's feed (its XF term), by article (its Q term).
+std::map<std::string, std::string> feed_of_each_article(const std::string& db) {
+  const Xapian::Database archive(db);
+  std::map<std::string, std::string> feeds;
+  for (auto d = archive.postlist_begin(""); d != archive.postlist_end(""); ++d) {
+    const Xapian::Document doc = archive.get_document(*d);
+    std::string unique, feed;
+    for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) {
+      if ((*t).rfind("XF", 0) == 0) feed = *t;
+      if ((*t).rfind("Q", 0) == 0) unique = *t;
+    }
+    feeds[unique] = feed;
+  }
+  return feeds;
+}
+
+std::map<std::string, std::string> all_metadata(const std::string& db) {
+  const Xapian::Database archive(db);
+  std::map<std::string, std::string> metadata;
+  for (auto k = archive.metadata_keys_begin(); k != archive.metadata_keys_end(); ++k) {
+    metadata[*k] = archive.get_metadata(*k);
+  }
+  return metadata;
+}
+
+// Subscriptions live in the database's metadata and each article names its feed in its stored
+// data: a rebuild from the stored articles (and a compaction) keeps both, so the feed listing,
+// the validators and the next conditional update are as before.
+TEST_F(Update, ARebuildKeepsTheSubscriptionsTheirValidatorsAndEachArticlesFeed) {
+  constexpr int n = 6;
+  HttpServer server(www);
+  std::vector<std::string> subscribe = {"subscribe", "--name", "Wire"};
+  for (int i = 0; i < n; ++i) {
+    const std::string name = "r" + std::to_string(i) + ".xml";
+    write_feed(name, rss("r" + std::to_string(i), i + 1));
+    subscribe.push_back(server.url("/feeds/" + name));
+  }
+  ASSERT_EQ(index(subscribe).exit_code, 0);
+  ASSERT_EQ(index_json({"update"})["added"], n * (n + 1) / 2);
+  // A file added besides the feeds: its articles belong to no feed, before and after.
+  write_feed("loose.xml", rss("loose", 2));
+  ASSERT_EQ(index({"--quiet", "add", (www / "loose.xml").string()}).exit_code, 0);
+
+  const auto listed = feeds();
+  ASSERT_EQ(listed.size(), static_cast<std::size_t>(n));
+  const auto metadata = all_metadata(db);
+  std::size_t feed_keys = 0;
+  for (const auto& [key, value] : metadata) feed_keys += key.rfind("lede.feed:", 0) == 0;
+  ASSERT_EQ(feed_keys, static_cast<std::size_t>(n));
+  ASSERT_EQ(metadata.count("lede.schema_version"), 1u);
+  const auto articles_feeds = feed_of_each_article(db);
+  ASSERT_EQ(articles_feeds.size(), static_cast<std::size_t>(n * (n + 1) / 2 + 2));
+  std::size_t without_feed = 0;
+  for (const auto& [article, feed] : articles_feeds) without_feed += feed.empty();
+  ASSERT_EQ(without_feed, 2u);
+
+  for (const std::vector<std::string>& run :
+       {std::vector<std::string>{"rebuild", "--workers", "2"}, {"compact"}, {"rebuild"}}) {
+    SCOPED_TRACE(run[0]);
+    const auto summary = index_json(run);
+    ASSERT_EQ(summary["switched"], true);
+    EXPECT_EQ(all_metadata(db), metadata) << "every metadata key, the same";
+    EXPECT_EQ(feed_of_each_article(db), articles_feeds);
+    EXPECT_EQ(feeds(), listed);
+  }
+
+  // The validators survived: a forced update right after is all 304s and writes nothing.
+  server.clear_log();
+  const Xapian::rev before = revision();
+  const auto summary = index_json({"update", "--force"});
+  EXPECT_EQ(summary["not_modified"], n);
+  const auto log = server.log();
+  ASSERT_EQ(log.size(), static_cast<std::size_t>(n));
+  EXPECT_EQ(count_status(log, 304), static_cast<std::size_t>(n));
+  for (const auto& r : log) EXPECT_TRUE(r.if_none_match.has_value()) << r.path;
+  EXPECT_EQ(revision(), before);
+  EXPECT_EQ(feed_of_each_article(db), articles_feeds);
 }
 
 TEST_F(Update, SubscribeUnsubscribeAndOpmlRoundTrip) {
