@@ -2,6 +2,7 @@
 
 #include "common/schema.hpp"
 #include "common/stored_article.hpp"
+#include "common/stored_article_v1.hpp"
 #include "common/text.hpp"
 
 namespace lede {
@@ -15,9 +16,11 @@ std::string failed_key(const std::string& location) {
 }
 
 // An undated item keeps the time it was first seen, so re-reading it changes nothing.
-void keep_first_seen_time(Article& article, const std::string& stored_data) {
+// `decode` reads the stored data: this database's own version, or any (an earlier database).
+void keep_first_seen_time(Article& article, const std::string& stored_data,
+                          Article (*decode)(std::string_view) = decode_document_data) {
   if (article.date_source != DateSource::first_seen) return;
-  const Article stored = decode_document_data(stored_data);
+  const Article stored = decode(stored_data);
   if (stored.date_source == DateSource::first_seen) {
     article.published = stored.published;
     article.future_date = stored.future_date;
@@ -58,7 +61,8 @@ IndexWriter::Outcome IndexWriter::write(const Article& incoming) {
   if (!exists && earlier_ && article.date_source == DateSource::first_seen) {
     Xapian::PostingIterator before = earlier_->postlist_begin(term);
     if (before != earlier_->postlist_end(term)) {
-      keep_first_seen_time(article, earlier_->get_document(*before).get_data());
+      keep_first_seen_time(article, earlier_->get_document(*before).get_data(),
+                           decode_document_data_of_any_version);
     }
   }
 

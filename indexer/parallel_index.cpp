@@ -13,6 +13,7 @@
 #include "common/error.hpp"
 #include "common/schema.hpp"
 #include "common/stored_article.hpp"
+#include "common/stored_article_v1.hpp"
 #include "indexer/index_writer.hpp"
 #include "indexer/ingest.hpp"
 #include "indexer/sources.hpp"
@@ -142,7 +143,7 @@ Parts index_stored_articles(const fs::path& live, const PartsOptions& options) {
       const std::string data = articles.get_document(docid, Xapian::DOC_ASSUME_VALID).get_data();
       Article article;
       try {
-        article = decode_document_data(data);
+        article = decode_document_data_of_any_version(data);
         if (article.id.empty()) throw Error("stored article has no id");
       } catch (const Error& e) {
         ++unreadable[k];

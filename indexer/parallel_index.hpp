@@ -20,6 +20,7 @@
 #include <vector>
 
 #include "indexer/fetch.hpp"
+#include "indexer/index_writer.hpp"
 
 namespace lede {
 
@@ -33,7 +34,7 @@ struct PartsProgress {
 struct PartsOptions {
   std::filesystem::path folder;  ///< the parts are made here: part-1, part-2, …
   std::size_t workers = 1;
-  std::size_t commit_every = 10000;  ///< Xapian's own default flush threshold
+  std::size_t commit_every = default_commit_every;  ///< as `add`: see indexer/index_writer.hpp
   std::string default_language = "en";
   http::FetchOptions fetch;
   /// The live database's failed-input notes. Every part starts with them, so that each

@@ -23,6 +23,7 @@
 #include <vector>
 
 #include "indexer/fetch.hpp"
+#include "indexer/index_writer.hpp"
 #include "indexer/parallel_index.hpp"
 
 namespace lede {
@@ -48,7 +49,7 @@ struct RebuildOptions {
   std::string db;
   std::vector<std::string> sources;  ///< SOURCE arguments; empty: the stored articles
   std::size_t workers = 1;
-  std::size_t commit_every = 10000;  ///< articles per commit in each worker's part
+  std::size_t commit_every = default_commit_every;  ///< articles per commit in each worker's part
   std::string default_language = "en";
   http::FetchOptions fetch;
   SwitchCallbacks callbacks;

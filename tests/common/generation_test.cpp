@@ -8,6 +8,7 @@
 
 #include "common/database.hpp"
 #include "common/error.hpp"
+#include "common/schema.hpp"
 #include "tests/support/temp_dir.hpp"
 
 namespace lede {
@@ -19,7 +20,7 @@ using Kind = Layout::Kind;
 
 void make_glass(const fs::path& path, int documents) {
   Xapian::WritableDatabase db(path.string(), Xapian::DB_CREATE_OR_OVERWRITE);
-  db.set_metadata("lede.schema_version", "1");
+  db.set_metadata("lede.schema_version", std::to_string(schema::version));
   for (int i = 0; i < documents; ++i) db.add_document(Xapian::Document());
   db.commit();
 }

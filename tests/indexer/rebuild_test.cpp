@@ -4,15 +4,18 @@
 
 #include <atomic>
 #include <fstream>
+#include <functional>
 #include <memory>
 #include <set>
 
 #include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
 #include <xapian.h>
 
 #include "common/database.hpp"
 #include "common/error.hpp"
 #include "common/generation.hpp"
+#include "common/schema.hpp"
 #include "common/stored_article.hpp"
 #include "indexer/document_builder.hpp"
 #include "indexer/ingest.hpp"
@@ -63,6 +66,44 @@ class Rebuild : public ::testing::Test {
     options.workers = workers;
     options.callbacks = std::move(callbacks);
     return rebuild(options);
+  }
+
+  // Turns the live archive into one as lede's schema version 1 left it: the document data of
+  // every article a JSON object (as version 1 wrote it), the version recorded 1. `change`
+  // edits each article first.
+  void make_version1_archive(const std::function<void(Article&)>& change = {}) {
+    Xapian::WritableDatabase live = open_for_writing(db.string());
+    for (auto it = live.postlist_begin(""); it != live.postlist_end(""); ++it) {
+      Article article = decode_document_data(live.get_document(*it).get_data());
+      if (change) change(article);
+      Xapian::Document document = live.get_document(*it);
+      document.set_data(version1_data(article));
+      live.replace_document(*it, document);
+    }
+    live.set_metadata("lede.schema_version", "1");
+    live.commit();
+  }
+
+  // Version 1's encoder (common/stored_article.cpp before schema version 2).
+  static std::string version1_data(const Article& a) {
+    nlohmann::json j = {
+        {"id", a.id},
+        {"title", a.title},
+        {"link", a.link},
+        {"guid", a.guid},
+        {"authors", a.authors},
+        {"categories", a.categories},
+        {"source", a.source},
+        {"host", a.host},
+        {"lang", a.language},
+        {"summary", a.summary},
+        {"body", a.body},
+        {"published", a.published},
+        {"date_source", to_string(a.date_source)},
+        {"future_date", a.future_date},
+    };
+    if (!a.feed.empty()) j["feed"] = a.feed;
+    return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
   }
 
   test::TempDir dir;
@@ -192,18 +233,10 @@ TEST_F(Rebuild, AStubBesideAPlainDatabaseIsALeftoverToo) {
 }
 
 TEST_F(Rebuild, FromSourcesEachArticleIsKeptOnceAndUndatedOnesKeepTheirFirstSeenTime) {
-  // Undated articles were first seen long ago.
-  {
-    Xapian::WritableDatabase live = open_for_writing(db.string());
-    DocumentBuilder builder;
-    for (auto it = live.postlist_begin(""); it != live.postlist_end(""); ++it) {
-      Article article = decode_document_data(live.get_document(*it).get_data());
-      if (article.date_source != DateSource::first_seen) continue;
-      article.published = 1000000000;
-      live.replace_document(*it, builder.build(article));
-    }
-    live.commit();
-  }
+  // Undated articles were first seen long ago, by a lede of schema version 1.
+  make_version1_archive([](Article& article) {
+    if (article.date_source == DateSource::first_seen) article.published = 1000000000;
+  });
   // The same feed twice, under two names that sort far apart: two different workers read it.
   fs::copy_file(feeds / "sample-001.xml", feeds / "zz-copy-of-001.xml");
   RebuildOptions options;
@@ -233,7 +266,7 @@ TEST_F(Rebuild, FromSourcesEachArticleIsKeptOnceAndUndatedOnesKeepTheirFirstSeen
   EXPECT_EQ(rebuilt.get_metadata("lede.failed:/gone/feed.xml"),
             "/gone/feed.xml: no such file or folder");
   EXPECT_EQ(rebuilt.get_metadata("other.tool:key"), "kept as it is");
-  EXPECT_EQ(rebuilt.get_metadata("lede.schema_version"), "1");
+  EXPECT_EQ(rebuilt.get_metadata("lede.schema_version"), std::to_string(schema::version));
 }
 
 TEST_F(Rebuild, TheNotesOfSourcesTheRebuildReadAreUpdated) {
@@ -293,11 +326,28 @@ TEST_F(Rebuild, AnUnreadableStoredArticleKeepsTheLiveDatabase) {
   EXPECT_EQ(summary.not_switched_because, "1 stored articles could not be read");
   ASSERT_EQ(problems.size(), 1u);
   EXPECT_EQ(problems[0], generation::resolve(db).directory.string() +
-                             ": document 7: corrupt document data (not a JSON object)");
+                             ": document 7: corrupt document data (unknown format)");
   EXPECT_EQ(generation::resolve(db).kind, Kind::plain);
 }
 
-TEST_F(Rebuild, AnotherSchemaVersionIsRebuiltToThisOne) {
+TEST_F(Rebuild, AVersion1ArchiveIsRebuiltIntoWhatThisLedeMakes) {
+  const test::ArchiveSnapshot current = live_snapshot();
+  make_version1_archive();
+  try {
+    open_for_reading(db.string());
+    ADD_FAILURE() << "a version-1 archive was opened";
+  } catch (const Error& e) {
+    EXPECT_NE(std::string(e.what()).find("rebuild"), std::string::npos) << e.what();
+  }
+  const RebuildSummary summary = rebuild_stored(2);
+  ASSERT_TRUE(summary.switched) << summary.not_switched_because;
+  EXPECT_EQ(summary.unreadable, 0u);
+  // Document for document (data in this version's format), spelling, metadata (with this
+  // version) and synonyms: what `add` made of the same feeds.
+  EXPECT_TRUE(live_snapshot() == current);
+}
+
+TEST_F(Rebuild, AnUnknownSchemaVersionWithThisVersionsDataIsRebuiltToo) {
   {
     Xapian::WritableDatabase live = open_for_writing(db.string());
     live.set_metadata("lede.schema_version", "0");
@@ -306,7 +356,8 @@ TEST_F(Rebuild, AnotherSchemaVersionIsRebuiltToThisOne) {
   EXPECT_THROW(open_for_reading(db.string()), Error);
   const RebuildSummary summary = rebuild_stored(2);
   ASSERT_TRUE(summary.switched);
-  EXPECT_EQ(open_for_reading(db.string()).get_metadata("lede.schema_version"), "1");
+  EXPECT_EQ(open_for_reading(db.string()).get_metadata("lede.schema_version"),
+            std::to_string(schema::version));
 }
 
 TEST_F(Rebuild, AStubOfShardsIsRefused) {
