@@ -8,7 +8,9 @@
 
 #include "common/database.hpp"
 #include "common/error.hpp"
+#include "common/writer_lock.hpp"
 #include "indexer/commands/global_options.hpp"
+#include "indexer/commands/open_writer.hpp"
 #include "indexer/commands/rebuild_commands.hpp"
 #include "indexer/commands/subscription_commands.hpp"
 #include "indexer/ingest.hpp"
@@ -42,13 +44,17 @@ constexpr const char* exit_codes_help =
 struct AddOptions {
   std::vector<std::string> sources;
   long timeout_seconds = 120;
+  long connect_timeout_seconds = 15;
+  long max_redirects = 5;
   std::size_t max_size_mib = 64;
+  std::size_t max_line_mib = 16;
   std::size_t commit_every = lede::default_commit_every;
 };
 
 int run_add(const GlobalOptions& global, const AddOptions& add) {
   lede::interrupt::install_handlers();
-  Xapian::WritableDatabase db = lede::open_for_writing(global.db);
+  lede::cli::Writer writer = lede::cli::open_writer(global);
+  Xapian::WritableDatabase& db = writer.db;
 
   lede::ProgressDisplay display(stderr, !global.quiet && isatty(STDERR_FILENO));
   lede::IngestOptions options;
@@ -56,7 +62,10 @@ int run_add(const GlobalOptions& global, const AddOptions& add) {
   options.default_language = global.language;
   options.commit_every = add.commit_every;
   options.fetch.total_timeout_seconds = add.timeout_seconds;
+  options.fetch.connect_timeout_seconds = add.connect_timeout_seconds;
+  options.fetch.max_redirects = add.max_redirects;
   options.fetch.max_bytes = add.max_size_mib * 1024 * 1024;
+  options.max_line_bytes = add.max_line_mib * 1024 * 1024;
   options.on_problem = [&](const std::string& message) { display.problem(message); };
   options.on_progress = [&](const lede::IngestProgress& p) { display.update(p); };
   options.should_stop = [] { return lede::interrupt::requested(); };
@@ -64,6 +73,10 @@ int run_add(const GlobalOptions& global, const AddOptions& add) {
   lede::IngestSummary summary;
   try {
     summary = lede::ingest(db, options);
+  } catch (const lede::DiskFull& e) {
+    display.finish();
+    throw lede::Error(global.db + ": " + e.what() + "; " + lede::cli::committed_state(global.db) +
+                      "; free some space and run lede-index add again");
   } catch (const lede::Error& e) {
     display.finish();
     throw lede::Error(global.db + ": " + e.what());
@@ -99,6 +112,11 @@ int main(int argc, char** argv) {
   app.add_option("--language", global.language,
                  "language (ISO 639-1) of items and feeds that name none")
       ->capture_default_str();
+  app.add_flag("--wait{forever}", global.wait,
+               "when another lede-index is writing the database (add, subscribe, unsubscribe, "
+               "update), wait for it to finish (as long as it takes, or --wait=SECONDS) "
+               "instead of exiting 2")
+      ->option_text("[=SECONDS]");
   app.require_subcommand(1);
 
   CLI::App* add_command = app.add_subcommand(
@@ -110,9 +128,25 @@ int main(int argc, char** argv) {
   add_command->add_option("--timeout", add.timeout_seconds, "seconds allowed per fetch")
       ->capture_default_str()
       ->check(CLI::PositiveNumber);
-  add_command->add_option("--max-size", add.max_size_mib, "largest feed to fetch, in MiB")
+  add_command
+      ->add_option("--connect-timeout", add.connect_timeout_seconds,
+                   "seconds allowed to connect, per fetch")
       ->capture_default_str()
       ->check(CLI::PositiveNumber);
+  add_command->add_option("--max-redirects", add.max_redirects, "redirects followed per fetch")
+      ->capture_default_str()
+      ->check(CLI::Range(0L, 50L));
+  add_command
+      ->add_option("--max-size", add.max_size_mib,
+                   "largest feed or OPML list to fetch or read, in MiB (JSON Lines dumps are "
+                   "read a line at a time and may be larger)")
+      ->capture_default_str()
+      ->check(CLI::Range(std::size_t{1}, std::size_t{4096}));
+  add_command
+      ->add_option("--max-line", add.max_line_mib,
+                   "longest JSON Lines record, in MiB; a longer one is skipped")
+      ->capture_default_str()
+      ->check(CLI::Range(std::size_t{1}, std::size_t{4096}));
   add_command
       ->add_option("--commit-every", add.commit_every,
                    "articles per commit: an interrupted run keeps every committed batch, and "
@@ -138,6 +172,8 @@ int main(int argc, char** argv) {
     if (stats_command->parsed()) return run_stats(global);
     if (auto code = subscription_commands.run(global)) return *code;
     return rebuild_commands.run(global).value_or(exit_fatal);
+  } catch (const lede::WriterLock::Interrupted&) {
+    return exit_interrupted;  // Ctrl-C while waiting for the other writer: nothing was done
   } catch (const lede::Error& e) {
     print_error(e.what());
     return exit_fatal;

@@ -9,7 +9,9 @@
 #include <iterator>
 #include <system_error>
 
+#include <fcntl.h>
 #include <nlohmann/json.hpp>
+#include <unistd.h>
 
 #include "common/error.hpp"
 
@@ -65,24 +67,86 @@ std::string root_element(std::string_view s) {
   return "";
 }
 
-std::string first_nonblank_line(std::string_view s) {
+std::string_view first_nonblank_line(std::string_view s) {
   while (!s.empty()) {
     const auto eol = s.find('\n');
     const std::string_view line = s.substr(0, eol);
-    if (line.find_first_not_of(" \t\r") != std::string_view::npos) return std::string(line);
+    if (line.find_first_not_of(" \t\r") != std::string_view::npos) return line;
     if (eol == std::string_view::npos) break;
     s.remove_prefix(eol + 1);
   }
   return "";
 }
 
-std::string read_stream(std::FILE* in, const std::string& location) {
-  std::string bytes;
-  char buffer[1 << 16];
-  std::size_t n;
-  while ((n = std::fread(buffer, 1, sizeof buffer, in)) > 0) bytes.append(buffer, n);
-  if (std::ferror(in)) throw Error(location + ": read error");
-  return bytes;
+// The keys of a JSON object's first level, read with nlohmann's SAX interface so that a line
+// cut short (a dump's first record longer than sniff_bytes) still shows the keys before the cut.
+struct TopLevelKeys : nlohmann::json_sax<nlohmann::json> {
+  bool object = false;
+  bool json_feed_version = false;
+  std::vector<std::string> keys;
+  int depth = 0;
+  bool version_next = false;
+
+  bool has(std::string_view key) const {
+    return std::find(keys.begin(), keys.end(), key) != keys.end();
+  }
+  bool value() {
+    version_next = false;
+    return true;
+  }
+  bool null() override { return value(); }
+  bool boolean(bool) override { return value(); }
+  bool number_integer(number_integer_t) override { return value(); }
+  bool number_unsigned(number_unsigned_t) override { return value(); }
+  bool number_float(number_float_t, const string_t&) override { return value(); }
+  bool string(string_t& text) override {
+    if (version_next && text.rfind("https://jsonfeed.org/", 0) == 0) json_feed_version = true;
+    return value();
+  }
+  bool binary(binary_t&) override { return value(); }
+  bool start_object(std::size_t) override {
+    if (depth == 0) object = true;
+    ++depth;
+    return value();
+  }
+  bool key(string_t& name) override {
+    if (depth == 1) {
+      version_next = name == "version";
+      keys.push_back(name);
+    }
+    return true;
+  }
+  bool end_object() override {
+    --depth;
+    return true;
+  }
+  bool start_array(std::size_t) override {
+    if (depth == 0) return false;  // a top-level array: not an object, stop
+    ++depth;
+    return value();
+  }
+  bool end_array() override {
+    --depth;
+    return true;
+  }
+  bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception&) override {
+    return false;  // the cut, or bad JSON: keep what was seen
+  }
+};
+
+TopLevelKeys top_level_keys(std::string_view line) {
+  TopLevelKeys keys;
+  nlohmann::json::sax_parse(line, &keys);
+  return keys;
+}
+
+// A Xapian database folder (a lede archive among the feeds): its files are not feeds, and
+// opening lede-writer.lock would drop a running writer's record lock (closing any descriptor of
+// a file releases the process's fcntl locks on it).
+bool is_database_folder(const fs::path& folder) {
+  std::error_code ec;
+  return fs::exists(folder / "iamglass", ec) || fs::exists(folder / "XAPIANDB", ec) ||
+         fs::exists(folder / "lede-writer.lock", ec);
 }
 
 void expand_folder(const fs::path& folder, Expansion& out) {
@@ -91,7 +155,8 @@ void expand_folder(const fs::path& folder, Expansion& out) {
   fs::recursive_directory_iterator it(folder, fs::directory_options::skip_permission_denied, ec);
   for (; !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
     const std::string name = it->path().filename().string();
-    if (!name.empty() && name.front() == '.') {
+    const bool hidden = !name.empty() && name.front() == '.';
+    if (hidden || (it->is_directory(ec) && is_database_folder(it->path()))) {
       if (it->is_directory(ec)) it.disable_recursion_pending();
       continue;
     }
@@ -143,7 +208,11 @@ Expansion expand(const std::vector<std::string>& arguments) {
       out.errors.push_back(arg + ": only http:// and https:// URLs can be fetched" +
                            (lower(arg.substr(0, 5)) == "file:" ? " (give the file's path)" : ""));
     } else if (std::error_code ec; fs::is_directory(arg, ec)) {
-      expand_folder(arg, out);
+      if (is_database_folder(arg)) {
+        out.errors.push_back(arg + ": a database folder, not feeds");
+      } else {
+        expand_folder(arg, out);
+      }
     } else if (fs::exists(arg, ec)) {
       out.sources.push_back({Kind::file, arg});
     } else {
@@ -153,35 +222,34 @@ Expansion expand(const std::vector<std::string>& arguments) {
   return out;
 }
 
-Loaded load(const Source& source, const http::FetchOptions& fetch_options) {
-  Loaded loaded;
-  loaded.origin.location = source.location;
+Opened open(const Source& source, const http::FetchOptions& fetch_options) {
+  Opened opened;
+  opened.origin.location = source.location;
   switch (source.kind) {
     case Kind::url: {
       http::Response response = http::fetch(source.location, fetch_options);
-      loaded.bytes = std::move(response.body);
-      loaded.origin.base_url = response.final_url;
-      loaded.origin.http_charset = response.charset;
+      opened.origin.base_url = response.final_url;
+      opened.origin.http_charset = response.charset;
+      opened.reader = std::make_unique<SourceReader>(std::move(response.body), source.location);
       break;
     }
     case Kind::standard_input:
-      loaded.origin.location = "<stdin>";
-      loaded.bytes = read_stream(stdin, loaded.origin.location);
+      opened.origin.location = "<stdin>";
+      opened.reader = std::make_unique<SourceReader>(STDIN_FILENO, false, "<stdin>");
       break;
     case Kind::file: {
-      std::FILE* in = std::fopen(source.location.c_str(), "rb");
-      if (!in) throw Error(source.location + ": cannot open: " + std::strerror(errno));
-      try {
-        loaded.bytes = read_stream(in, source.location);
-      } catch (...) {
-        std::fclose(in);
-        throw;
-      }
-      std::fclose(in);
+      const int fd = ::open(source.location.c_str(), O_RDONLY | O_CLOEXEC);
+      if (fd < 0) throw Error(source.location + ": cannot open: " + std::strerror(errno));
+      opened.reader = std::make_unique<SourceReader>(fd, true, source.location);
       break;
     }
   }
-  return loaded;
+  return opened;
+}
+
+Loaded load(const Source& source, const http::FetchOptions& fetch_options) {
+  Opened opened = open(source, fetch_options);
+  return {opened.reader->read_all(fetch_options.max_bytes), std::move(opened.origin)};
 }
 
 Format sniff(std::string_view bytes) {
@@ -190,17 +258,10 @@ Format sniff(std::string_view bytes) {
     return root_element(bytes) == "opml" ? Format::opml : Format::xml_feed;
   }
   // A JSON Feed is one object, usually spread over many lines; a minified one on one line says
-  // so in "version". A dump's first line is a whole record.
-  const auto first = nlohmann::json::parse(first_nonblank_line(start), nullptr, false);
-  if (!first.is_object()) return Format::json_feed;
-  const auto version = first.find("version");
-  if (version != first.end() && version->is_string() &&
-      version->get_ref<const std::string&>().rfind("https://jsonfeed.org/", 0) == 0) {
-    return Format::json_feed;
-  }
-  if (first.contains("title") || first.contains("body") || first.contains("published")) {
-    return Format::json_lines;
-  }
+  // so in "version" (or shows its "items"). A dump's first line is a whole record.
+  const TopLevelKeys keys = top_level_keys(first_nonblank_line(start));
+  if (!keys.object || keys.json_feed_version || keys.has("items")) return Format::json_feed;
+  if (keys.has("title") || keys.has("body") || keys.has("published")) return Format::json_lines;
   return Format::json_feed;
 }
 

@@ -9,12 +9,14 @@
 #pragma once
 
 #include <filesystem>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "indexer/feed/feed.hpp"
 #include "indexer/fetch.hpp"
+#include "indexer/source_reader.hpp"
 
 namespace lede::sources {
 
@@ -33,6 +35,7 @@ struct Expansion {
 };
 
 /// Expands command-line SOURCE arguments in order; a folder becomes its feed files, sorted.
+/// Database folders (a Xapian database, or one holding lede-writer.lock) are never walked.
 Expansion expand(const std::vector<std::string>& arguments);
 
 /// Whether a file found in a folder is taken as a feed: a feed extension (.xml .rss .atom .rdf
@@ -46,15 +49,30 @@ struct Loaded {
   feed::Origin origin;
 };
 
-/// Reads a file or standard input, or fetches a URL. Throws lede::Error "LOCATION: what".
+/// A source ready to be read: a file or standard input streams, a URL is fetched whole (up to
+/// fetch_options.max_bytes).
+struct Opened {
+  std::unique_ptr<SourceReader> reader;
+  feed::Origin origin;
+};
+
+/// Opens a file or standard input, or fetches a URL. Throws lede::Error "LOCATION: what".
+Opened open(const Source& source, const http::FetchOptions& fetch_options);
+
+/// The whole of a source: open() and read_all(fetch_options.max_bytes).
 Loaded load(const Source& source, const http::FetchOptions& fetch_options);
+
+/// How much of a source sniff() is given: a JSON Lines record longer than this is recognised
+/// by the keys in its first part.
+inline constexpr std::size_t sniff_bytes = 1 << 20;
 
 enum class Format { xml_feed, json_feed, json_lines, opml };
 
-/// Decides the format from the bytes: an XML document whose root element is <opml>; JSON whose
-/// first non-blank line is a whole object with a "title", "body" or "published" key and no JSON
-/// Feed "version" (JSON Lines); other JSON (JSON Feed); anything else is handed to the feed
-/// parser as XML.
+/// Decides the format from the bytes (or the first sniff_bytes of them): an XML document whose
+/// root element is <opml>; JSON whose first non-blank line is an object with a "title", "body" or
+/// "published" key and no JSON Feed "version" or "items" (JSON Lines); other JSON (JSON Feed);
+/// anything else is handed to the feed parser as XML. A first line cut off by the end of
+/// `bytes` is judged by the keys before the cut.
 Format sniff(std::string_view bytes);
 
 /// True when `text` starts with a URL scheme ("http:", "ftp:", "javascript:", …).

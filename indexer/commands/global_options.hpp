@@ -14,6 +14,7 @@ struct GlobalOptions {
   bool quiet = false;
   bool json = false;
   std::string language = "en";
+  std::string wait;  ///< --wait: "" not at all, "forever", or seconds (see open_writer.hpp)
 };
 
 inline constexpr int exit_ok = 0;

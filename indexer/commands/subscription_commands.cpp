@@ -7,6 +7,7 @@
 
 #include "common/database.hpp"
 #include "common/error.hpp"
+#include "indexer/commands/open_writer.hpp"
 #include "indexer/interrupt.hpp"
 #include "indexer/progress.hpp"
 #include "indexer/subscriptions/listing.hpp"
@@ -134,7 +135,8 @@ std::optional<int> SubscriptionCommands::run(const GlobalOptions& global) {
 }
 
 int SubscriptionCommands::run_subscribe(const GlobalOptions& global) {
-  Xapian::WritableDatabase db = open_for_writing(global.db);
+  Writer writer = open_writer(global);
+  Xapian::WritableDatabase& db = writer.db;
   subscriptions::SubscribeOptions options;
   options.arguments = subscribe_arguments_;
   options.name = subscribe_name_;
@@ -149,7 +151,8 @@ int SubscriptionCommands::run_subscribe(const GlobalOptions& global) {
 }
 
 int SubscriptionCommands::run_unsubscribe(const GlobalOptions& global) {
-  Xapian::WritableDatabase db = open_for_writing(global.db);
+  Writer writer = open_writer(global);
+  Xapian::WritableDatabase& db = writer.db;
   const auto unknown = subscriptions::unsubscribe(db, unsubscribe_arguments_);
   for (const std::string& u : unknown) print_error(u + ": not subscribed");
   return unknown.empty() ? exit_ok : exit_incomplete;
@@ -169,7 +172,8 @@ int SubscriptionCommands::run_export_opml(const GlobalOptions& global) {
 
 int SubscriptionCommands::run_update(const GlobalOptions& global) {
   interrupt::install_handlers();
-  Xapian::WritableDatabase db = open_for_writing(global.db);
+  Writer writer = open_writer(global);
+  Xapian::WritableDatabase& db = writer.db;
   ProgressDisplay display(stderr, !global.quiet && isatty(STDERR_FILENO));
   update::UpdateOptions options = update_options_;
   options.fetch.fetch.max_bytes = max_size_mib_ * 1024 * 1024;

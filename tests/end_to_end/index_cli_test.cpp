@@ -1,4 +1,6 @@
 // lede-index as a user runs it: exit codes, --json summary, stats, bad inputs, the lock, stdin.
+#include <chrono>
+#include <csignal>
 #include <fstream>
 #include <sstream>
 
@@ -7,6 +9,7 @@
 #include <xapian.h>
 
 #include "common/schema.hpp"
+#include "common/writer_lock.hpp"
 #include "tests/support/run_process.hpp"
 #include "tests/support/temp_dir.hpp"
 
@@ -193,6 +196,121 @@ TEST_F(IndexCli, ASecondWriterGetsTheLockMessageAndExitTwo) {
   EXPECT_EQ(r.err, "lede-index: " + db +
                        ": database is locked: another process is writing to it; wait for it to "
                        "finish and try again\n");
+}
+
+// A lede-index that holds the writer lock: it waits for its standard input to end.
+class HoldingWriter {
+ public:
+  HoldingWriter(const std::string& db, const std::string& feed)
+      : child_({test::tool_path("indexer", "lede-index"), "--db", db, "--quiet", "add", "-"},
+               holding_options(feed)) {
+    for (int i = 0; i < 500 && writer_lock_holder(db) != child_.pid(); ++i) {
+      if (child_.run_for(std::chrono::milliseconds(20))) break;
+    }
+    if (writer_lock_holder(db) != child_.pid()) {
+      throw std::runtime_error("the holding lede-index did not take the lock: " +
+                               child_.partial().err);
+    }
+  }
+  pid_t pid() const { return child_.pid(); }
+  test::ProcessResult finish() {
+    child_.close_stdin();
+    return child_.wait();
+  }
+
+ private:
+  static test::ProcessOptions holding_options(const std::string& feed) {
+    test::ProcessOptions options;
+    options.stdin_data = feed;
+    options.keep_stdin_open = true;
+    return options;
+  }
+  test::ChildProcess child_;
+};
+
+TEST_F(IndexCli, ASecondLedeIndexIsToldWhichProcessWritesOrWaitsForIt) {
+  write_file(dir / "a.xml", rss("alpha", 2));
+  HoldingWriter holder(db, rss("held", 3));
+  const std::string message = "lede-index: " + db +
+                              ": database is being written by another lede-index (pid " +
+                              std::to_string(holder.pid()) +
+                              "); wait for it with --wait, or try again when it has finished\n";
+  auto r = index({"add", (dir / "a.xml").string()});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(r.err, message);
+
+  r = index({"add", "--wait=0.3", (dir / "a.xml").string()});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(r.err, "lede-index: " + db + ": waiting for lede-index (pid " +
+                       std::to_string(holder.pid()) + ") to finish writing\n" + message);
+
+  r = index({"add", "--wait=soon", (dir / "a.xml").string()});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("--wait: expected a number of seconds, not 'soon'"), std::string::npos)
+      << r.err;
+
+  // --wait with no number waits as long as it takes: here, until the holder has finished.
+  test::ChildProcess waiting({test::tool_path("indexer", "lede-index"), "--db", db, "--json", "add",
+                              "--wait", (dir / "a.xml").string()});
+  EXPECT_FALSE(waiting.run_for(std::chrono::milliseconds(300))) << waiting.partial().err;
+  EXPECT_EQ(holder.finish().exit_code, 0);
+  r = waiting.wait();
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(summary(r)["added"], 2);
+  EXPECT_EQ(doc_count(), 5u);  // both writers' work, one after the other
+}
+
+// Every subcommand that writes takes the same lock; the ones that only read do not need it.
+TEST_F(IndexCli, SubscribeUnsubscribeAndUpdateTakeTheWriterLockToo) {
+  HoldingWriter holder(db, rss("held", 1));
+  const std::string message = "lede-index: " + db +
+                              ": database is being written by another lede-index (pid " +
+                              std::to_string(holder.pid()) +
+                              "); wait for it with --wait, or try again when it has finished\n";
+  const std::vector<std::vector<std::string>> writers = {
+      {"subscribe", "https://feeds.example/world.xml"},
+      {"unsubscribe", "https://feeds.example/world.xml"},
+      {"update"}};
+  for (const auto& command : writers) {
+    const auto r = index(command);
+    EXPECT_EQ(r.exit_code, 2) << command[0];
+    EXPECT_EQ(r.err, message) << command[0];
+  }
+  auto r = index({"update", "--wait=0.2"});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(r.err, "lede-index: " + db + ": waiting for lede-index (pid " +
+                       std::to_string(holder.pid()) + ") to finish writing\n" + message);
+  r = index({"feeds"});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(holder.finish().exit_code, 0);
+
+  // With the writer gone, --wait (before the subcommand too) goes straight on.
+  r = index({"--wait", "subscribe", "https://feeds.example/world.xml"});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  r = index({"feeds"});
+  EXPECT_NE(r.out.find("https://feeds.example/world.xml"), std::string::npos) << r.out;
+}
+
+TEST_F(IndexCli, AStaleLockFileFromAKilledWriterIsNoObstacle) {
+  write_file(dir / "a.xml", rss("alpha", 2));
+  {
+    test::ChildProcess killed({test::tool_path("indexer", "lede-index"), "--db", db, "add", "-"},
+                              [] {
+                                test::ProcessOptions o;
+                                o.keep_stdin_open = true;
+                                return o;
+                              }());
+    for (int i = 0; i < 500 && writer_lock_holder(db) != killed.pid(); ++i) {
+      killed.run_for(std::chrono::milliseconds(20));
+    }
+    ASSERT_EQ(writer_lock_holder(db), killed.pid());
+    killed.kill(SIGKILL);
+    EXPECT_EQ(killed.wait().exit_code, 128 + SIGKILL);
+  }
+  EXPECT_EQ(writer_lock_holder(db), 0);  // its pid is still written in the file, unheld
+  const auto r = index({"add", (dir / "a.xml").string()});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(doc_count(), 2u);
 }
 
 TEST_F(IndexCli, StatsOfAMissingDatabaseSaysHowToCreateOne) {

@@ -84,6 +84,23 @@ TEST(SourcesExpand, FoldersBecomeTheirFeedFilesRecursivelySorted) {
                                              "c/deeper/dump.jsonl", "c/feed"}));
 }
 
+TEST(SourcesExpand, DatabaseFoldersAreNeverWalked) {
+  test::TempDir dir;
+  write_file(dir / "feeds/a.xml", "<rss/>");
+  write_file(dir / "feeds/archive/iamglass", "");
+  write_file(dir / "feeds/archive/record.glass.xml", "<rss/>");
+  write_file(dir / "feeds/locked/lede-writer.lock", "123\n");
+  write_file(dir / "feeds/locked/stray.xml", "<rss/>");
+  const sources::Expansion e = sources::expand({(dir / "feeds").string()});
+  EXPECT_TRUE(e.errors.empty());
+  EXPECT_EQ(e.sources,
+            (std::vector<sources::Source>{{Kind::file, (dir / "feeds/a.xml").string()}}));
+
+  const std::string archive = (dir / "feeds/archive").string();
+  EXPECT_EQ(sources::expand({archive}).errors,
+            (std::vector<std::string>{archive + ": a database folder, not feeds"}));
+}
+
 TEST(SourcesExpand, KeepsArgumentOrderAndNamesWhatIsUnusable) {
   test::TempDir dir;
   write_file(dir / "one.xml", "<rss/>");
