@@ -22,6 +22,8 @@ std::string default_database_path() {
 
 namespace {
 
+constexpr int max_open_attempts = 5;
+
 void check_schema_version(const Xapian::Database& db, const std::string& path) {
   const std::string recorded = db.get_metadata(std::string(schema::version_key));
   const std::string expected = std::to_string(schema::version);
@@ -91,19 +93,26 @@ Xapian::Database open_for_reading(const std::string& path) {
     throw Error(path + ": no database here; create one with: lede-index --db " + path +
                 " add FEED...");
   }
-  try {
-    Xapian::Database db =
-        generation::open_confirmed<Xapian::Database>(path, [&](const generation::Layout& layout) {
-          using Kind = generation::Layout::Kind;
-          if (layout.kind == Kind::plain || layout.kind == Kind::generations) {
-            return Xapian::Database(layout.directory.string(), Xapian::DB_BACKEND_GLASS);
-          }
-          return Xapian::Database(path);
-        });
-    check_schema_version(db, path);
-    return db;
-  } catch (const Xapian::Error& e) {
-    throw Error(path + ": cannot open database: " + e.get_msg());
+  // A writer committing twice while the database is opened discards the revision being read
+  // (Xapian::DatabaseModifiedError): open it again, at the newer revision.
+  for (int attempt = 1;; ++attempt) {
+    try {
+      Xapian::Database db =
+          generation::open_confirmed<Xapian::Database>(path, [&](const generation::Layout& layout) {
+            using Kind = generation::Layout::Kind;
+            if (layout.kind == Kind::plain || layout.kind == Kind::generations) {
+              return Xapian::Database(layout.directory.string(), Xapian::DB_BACKEND_GLASS);
+            }
+            return Xapian::Database(path);
+          });
+      check_schema_version(db, path);
+      return db;
+    } catch (const Xapian::DatabaseModifiedError& e) {
+      if (attempt < max_open_attempts) continue;
+      throw Error(path + ": cannot open database: " + e.get_msg());
+    } catch (const Xapian::Error& e) {
+      throw Error(path + ": cannot open database: " + e.get_msg());
+    }
   }
 }
 

@@ -106,9 +106,7 @@ Xapian::doccount count_matches(const Xapian::Database& db, const Xapian::Query& 
   return enquire.get_mset(0, 0, few_matches).get_matches_estimated();
 }
 
-}  // namespace
-
-SearchResult search(const Xapian::Database& db, const SearchRequest& request) {
+SearchResult search_once(const Xapian::Database& db, const SearchRequest& request) {
   RecencyModel recency;
   recency.now = request.now != 0 ? request.now : current_time();
   if (request.half_life_days != 0) recency.half_life_days = request.half_life_days;
@@ -173,6 +171,28 @@ SearchResult search(const Xapian::Database& db, const SearchRequest& request) {
     }
   }
   return result;
+}
+
+}  // namespace
+
+SearchResult search(Xapian::Database db, const SearchRequest& request) {
+  for (int attempt = 1;; ++attempt) {
+    try {
+      if (attempt > 1) db.reopen();  // inside the try: a reopen can be overtaken too
+      SearchResult result = search_once(db, request);
+      result.reopened = static_cast<unsigned>(attempt - 1);
+      return result;
+    } catch (const Xapian::DatabaseModifiedError&) {
+      // A writer committed twice while this search read an older revision, whose blocks it
+      // may now reuse. Xapian's remedy: reopen() at the latest revision and run the search
+      // again. The tries are bounded: a writer committing faster than any search can finish
+      // gets a plain message, never Xapian's.
+      if (attempt >= max_search_attempts) {
+        throw Error("the archive changed " + std::to_string(attempt) +
+                    " times while it was searched (a writer is committing very often); try again");
+      }
+    }
+  }
 }
 
 }  // namespace lede::query

@@ -74,9 +74,20 @@ struct SearchResult {
   std::optional<std::string> did_you_mean;
   std::vector<FacetCount> facets;
   std::vector<std::string> notes;  ///< for stderr: e.g. "query did not parse; searched words"
+  /// How many times a concurrent writer made the search reopen the database and start again.
+  unsigned reopened = 0;
 };
 
+/// How many times search() runs a search that a concurrent writer invalidated.
+inline constexpr int max_search_attempts = 5;
+
 /// Runs one search. Throws lede::Error on an invalid request (bad date, unknown facet).
-SearchResult search(const Xapian::Database& db, const SearchRequest& request);
+///
+/// While lede-index writes, the revision a reader opened can be overwritten under it
+/// (Xapian::DatabaseModifiedError); the search then reopens `db` at the latest revision and
+/// runs again, up to max_search_attempts times. `db` is a Xapian handle: copies share one
+/// database, so the caller's copy is reopened too.
+/// @see https://xapian.org/docs/apidoc/html/classXapian_1_1DatabaseModifiedError.html
+SearchResult search(Xapian::Database db, const SearchRequest& request);
 
 }  // namespace lede::query
