@@ -27,6 +27,17 @@ struct DatabaseFailure : Error {
   using Error::Error;
 };
 
+// A failure of the database itself: DiskFull as it is, anything else as a DatabaseFailure.
+[[noreturn]] void throw_database_failure(const Xapian::Error& e) {
+  try {
+    throw_write_failure(e);
+  } catch (const DiskFull&) {
+    throw;
+  } catch (const Error& failure) {
+    throw DatabaseFailure(failure.what());
+  }
+}
+
 class Pipeline {
  public:
   Pipeline(Xapian::WritableDatabase& db, const IngestOptions& options)
@@ -74,24 +85,26 @@ class Pipeline {
 
   void ingest_source(const sources::Source& source) {
     if (!visited_.insert(source.location).second) return;  // an OPML listing itself, or twice
-    sources::Loaded loaded;
     try {
       http::FetchOptions fetch = options_.fetch;
       if (!fetch.should_stop) fetch.should_stop = options_.should_stop;
-      loaded = sources::load(source, fetch);
-      switch (sources::sniff(loaded.bytes)) {
-        case sources::Format::opml:
+      sources::Opened opened = sources::open(source, fetch);
+      const sources::Format format = sources::sniff(opened.reader->peek(sources::sniff_bytes));
+      if (format == sources::Format::json_lines) {
+        ingest_json_lines(*opened.reader, opened.origin);  // streamed, a line at a time
+      } else {
+        // A document is parsed whole: it is read whole, up to --max-size.
+        const sources::Loaded loaded{opened.reader->read_all(fetch.max_bytes), opened.origin};
+        opened.reader.reset();
+        if (format == sources::Format::opml) {
           ingest_opml(loaded);
-          break;
-        case sources::Format::json_lines:
-          ingest_json_lines(loaded);
-          break;
-        case sources::Format::json_feed:
-        case sources::Format::xml_feed:
+        } else {
           ingest_feed(loaded);
-          break;
+        }
       }
     } catch (const DatabaseFailure&) {
+      throw;
+    } catch (const DiskFull&) {
       throw;
     } catch (const Error& e) {
       if (stopping()) return;  // an aborted transfer is the interrupt, not a failed source
@@ -112,19 +125,21 @@ class Pipeline {
     queue_.insert(queue_.begin(), subscriptions.feeds.begin(), subscriptions.feeds.end());
   }
 
-  void ingest_json_lines(const sources::Loaded& loaded) {
-    jsonl::ReadContext context{loaded.origin.location, options_.default_language, now_};
-    jsonl::read(
-        loaded.bytes, context,
-        [this](Article&& article) {
-          if (stopping()) return false;
-          write(article);
-          return true;
-        },
-        [this](const std::string& error) {
-          ++summary_.skipped;
-          problem(error);
-        });
+  void ingest_json_lines(sources::SourceReader& reader, const feed::Origin& origin) {
+    jsonl::ReadContext context{origin.location, options_.default_language, now_};
+    const std::size_t max_line = options_.max_line_bytes;
+    jsonl::read([&](std::string& line,
+                    bool& too_long) { return reader.next_line(line, max_line, too_long); },
+                max_line, context,
+                [this](Article&& article) {
+                  if (stopping()) return false;
+                  write(article);
+                  return true;
+                },
+                [this](const std::string& error) {
+                  ++summary_.skipped;
+                  problem(error);
+                });
   }
 
   void ingest_feed(const sources::Loaded& loaded) {
@@ -143,7 +158,7 @@ class Pipeline {
       write_feed(writer_, parsed, loaded.origin.location, context, "", hooks);
     } catch (const Xapian::Error& e) {
       // The database itself failed (disk full, corruption): fatal, the caller names the path.
-      throw DatabaseFailure("cannot write to the database: " + e.get_description());
+      throw_database_failure(e);
     }
   }
 
@@ -152,7 +167,7 @@ class Pipeline {
       writer_.write(article);
     } catch (const Xapian::Error& e) {
       // The database itself failed (disk full, corruption): fatal, the caller names the path.
-      throw DatabaseFailure("cannot write to the database: " + e.get_description());
+      throw_database_failure(e);
     }
     report_progress(false);
   }
@@ -194,7 +209,7 @@ IngestSummary ingest(Xapian::WritableDatabase& db, const IngestOptions& options)
   try {
     return pipeline.run();
   } catch (const Xapian::Error& e) {
-    throw Error("cannot write to the database: " + e.get_description());
+    throw_database_failure(e);
   }
 }
 

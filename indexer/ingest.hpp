@@ -16,8 +16,10 @@
 
 #include <xapian.h>
 
+#include "common/error.hpp"
 #include "indexer/fetch.hpp"
 #include "indexer/index_writer.hpp"
+#include "indexer/write_failure.hpp"
 
 namespace lede {
 
@@ -32,6 +34,9 @@ struct IngestOptions {
   std::vector<std::string> sources;                 ///< SOURCE arguments: URLs, paths, folders, "-"
   std::string default_language = "en";              ///< for items and feeds that name none
   std::size_t commit_every = default_commit_every;  ///< articles written per commit
+  /// Longest JSON Lines record; a longer line is reported and skipped (memory stays bounded).
+  std::size_t max_line_bytes = 16 * 1024 * 1024;
+  /// fetch.max_bytes also caps a feed or OPML file read whole (dumps stream, a line at a time).
   http::FetchOptions fetch;
   /// A database folder (the live one, during a rebuild) whose undated articles keep the time
   /// they were first seen; empty: none.
@@ -60,7 +65,7 @@ struct IngestSummary {
 };
 
 /// Ingests every source into `db` and commits. Throws lede::Error only when the database itself
-/// fails (what was committed before stays).
+/// fails (what was committed before stays): DiskFull when it ran out of space.
 IngestSummary ingest(Xapian::WritableDatabase& db, const IngestOptions& options);
 
 }  // namespace lede

@@ -12,6 +12,7 @@
 #include "indexer/progress.hpp"
 #include "indexer/subscriptions/listing.hpp"
 #include "indexer/subscriptions/subscribe.hpp"
+#include "indexer/write_failure.hpp"
 
 namespace lede::cli {
 
@@ -188,6 +189,10 @@ int SubscriptionCommands::run_update(const GlobalOptions& global) {
   update::UpdateSummary summary;
   try {
     summary = update::run_update(db, options);
+  } catch (const DiskFull& e) {
+    display.finish();
+    throw Error(global.db + ": " + e.what() + "; " + committed_state(global.db) +
+                "; free some space and run lede-index update again");
   } catch (const Error& e) {
     display.finish();
     throw Error(global.db + ": " + e.what());

@@ -7,6 +7,7 @@
 #include "indexer/sources.hpp"
 #include "indexer/subscriptions/subscription.hpp"
 #include "indexer/url.hpp"
+#include "indexer/write_failure.hpp"
 
 namespace lede::subscriptions {
 
@@ -101,7 +102,7 @@ SubscribeSummary subscribe(Xapian::WritableDatabase& db, const SubscribeOptions&
   try {
     return Subscriber(db, options).run();
   } catch (const Xapian::Error& e) {
-    throw Error("cannot write to the database: " + e.get_description());
+    throw_write_failure(e);
   }
 }
 
@@ -120,7 +121,7 @@ std::vector<std::string> unsubscribe(Xapian::WritableDatabase& db,
     }
     db.commit();
   } catch (const Xapian::Error& e) {
-    throw Error("cannot write to the database: " + e.get_description());
+    throw_write_failure(e);
   }
   return unknown;
 }

@@ -16,6 +16,7 @@
 #include "indexer/sources.hpp"
 #include "indexer/subscriptions/subscription.hpp"
 #include "indexer/update/autodiscovery.hpp"
+#include "indexer/write_failure.hpp"
 
 namespace lede::update {
 
@@ -137,7 +138,7 @@ class Updater {
     try {
       write_feed(writer_, parsed, s.url, context, s.id, hooks);
     } catch (const Xapian::Error& e) {
-      throw Error("cannot write to the database: " + e.get_description());
+      throw_write_failure(e);
     }
   }
 
@@ -185,7 +186,7 @@ class Updater {
     try {
       subscriptions::save(db_, s);
     } catch (const Xapian::Error& e) {
-      throw Error("cannot write to the database: " + e.get_description());
+      throw_write_failure(e);
     }
     dirty_ = true;
   }
@@ -235,7 +236,7 @@ UpdateSummary run_update(Xapian::WritableDatabase& db, const UpdateOptions& opti
   try {
     return Updater(db, options).run();
   } catch (const Xapian::Error& e) {
-    throw Error("cannot write to the database: " + e.get_description());
+    throw_write_failure(e);
   }
 }
 

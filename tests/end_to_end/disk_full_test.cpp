@@ -1,0 +1,148 @@
+// A full disk while lede-index writes: one clear message, exit 2, and a database that still
+// opens, passes xapian-check and holds its last commit.
+//
+// The disk is a 3 MiB tmpfs mounted by the test in a mount namespace of its own (so nothing
+// outside this test process and its children sees it, and it goes when the process ends). Where
+// mounting is not permitted (an unprivileged CI container), the honest stand-in is the file size
+// limit RLIMIT_FSIZE on lede-index: a write past it fails with EFBIG as a write to a full disk
+// fails with ENOSPC, at the same place in Xapian. The test says which one it used.
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+#include <gtest/gtest.h>
+#include <sched.h>
+#include <sys/mount.h>
+#include <xapian.h>
+
+#include "tests/support/run_process.hpp"
+#include "tests/support/temp_dir.hpp"
+
+namespace lede {
+namespace {
+
+namespace fs = std::filesystem;
+
+constexpr long disk_bytes = 3 * 1024 * 1024;
+
+// A small filesystem at `folder`: a tmpfs when mounting is allowed, else nothing (and
+// limit_file_size() says how to stand in for it).
+class SmallDisk {
+ public:
+  explicit SmallDisk(const fs::path& folder) : folder_(folder) {
+    fs::create_directories(folder);
+    if (unshare(CLONE_NEWNS) != 0) {
+      why_not_ = std::string("unshare(CLONE_NEWNS): ") + std::strerror(errno);
+      return;
+    }
+    // Mounts made here must not propagate back to the machine's namespace.
+    if (mount(nullptr, "/", nullptr, MS_REC | MS_PRIVATE, nullptr) != 0) {
+      why_not_ = std::string("making / private: ") + std::strerror(errno);
+      return;
+    }
+    const std::string size = "size=" + std::to_string(disk_bytes);
+    if (mount("lede-test", folder.c_str(), "tmpfs", 0, size.c_str()) != 0) {
+      why_not_ = std::string("mount -t tmpfs: ") + std::strerror(errno);
+      return;
+    }
+    mounted_ = true;
+  }
+  ~SmallDisk() {
+    if (mounted_) umount2(folder_.c_str(), MNT_DETACH);
+  }
+
+  bool mounted() const { return mounted_; }
+  std::string description() const {
+    return mounted_ ? "a 3 MiB tmpfs" : "RLIMIT_FSIZE of 3 MiB (no tmpfs: " + why_not_ + ")";
+  }
+  // Options for lede-index: the file size limit when there is no small tmpfs.
+  test::ProcessOptions options() const {
+    test::ProcessOptions o;
+    if (!mounted_) o.max_file_bytes = disk_bytes;
+    return o;
+  }
+  // Makes room again.
+  void grow() {
+    if (mounted_) {
+      const std::string size = "size=" + std::to_string(64 * disk_bytes);
+      mount("lede-test", folder_.c_str(), "tmpfs", MS_REMOUNT, size.c_str());
+    }
+  }
+
+ private:
+  fs::path folder_;
+  bool mounted_ = false;
+  std::string why_not_;
+};
+
+std::string feed(const std::string& name, int items, int words_per_item) {
+  std::ostringstream out;
+  out << "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>" << name
+      << "</title><link>https://disk.example/</link>\n";
+  for (int i = 0; i < items; ++i) {
+    out << "<item><title>" << name << " report " << i << "</title><link>https://disk.example/"
+        << name << '/' << i << "</link><pubDate>Wed, 01 May 2024 10:00:00 GMT</pubDate>"
+        << "<description>";
+    for (int w = 0; w < words_per_item; ++w) out << name << i << "w" << w << ' ';
+    out << "</description></item>\n";
+  }
+  out << "</channel></rss>\n";
+  return out.str();
+}
+
+TEST(DiskFull, AClearErrorAndTheLastCommitKept) {
+  test::TempDir dir;
+  SmallDisk disk(dir / "disk");
+  std::cout << "[disk-full] the full disk is " << disk.description() << '\n';
+  const std::string db = (dir / "disk/db").string();
+  std::ofstream(dir / "small.xml") << feed("small", 20, 20);
+  std::ofstream(dir / "big.xml") << feed("big", 4000, 60);  // far more than 3 MiB of index
+  const std::string lede_index = test::tool_path("indexer", "lede-index");
+
+  auto r = test::run_process({lede_index, "--db", db, "add", (dir / "small.xml").string()},
+                             disk.options());
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+
+  r = test::run_process(
+      {lede_index, "--db", db, "add", "--commit-every", "200", (dir / "big.xml").string()},
+      disk.options());
+  EXPECT_EQ(r.exit_code, 2) << r.err;
+  const std::string system_error = std::strerror(disk.mounted() ? ENOSPC : EFBIG);
+  EXPECT_EQ(r.err.rfind("lede-index: " + db + ": cannot write to the database: the disk is full (" +
+                            system_error + "); the database keeps its last commit (",
+                        0),
+            0u)
+      << r.err;
+  EXPECT_NE(r.err.find(" articles); free some space and run lede-index add again\n"),
+            std::string::npos)
+      << r.err;
+  EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1) << r.err;
+
+  // The last commit: the small feed and whole batches of the big one, nothing half-written.
+  const test::ProcessResult check = test::run_process({"/usr/bin/xapian-check", db});
+  EXPECT_EQ(check.exit_code, 0) << check.out << check.err;
+  Xapian::doccount committed = 0;
+  {
+    const Xapian::Database after(db);
+    committed = after.get_doccount();
+    EXPECT_GE(committed, 20u);
+    EXPECT_EQ((committed - 20) % 200, 0u) << committed;
+    EXPECT_LT(committed, 4020u);
+    EXPECT_EQ(after.get_lastdocid(), committed);
+  }
+  std::cout << "[disk-full] " << committed << " articles committed when the disk filled\n";
+
+  // With room again, the same command completes.
+  disk.grow();
+  test::ProcessOptions roomy;
+  r = test::run_process(
+      {lede_index, "--db", db, "add", "--commit-every", "200", (dir / "big.xml").string()}, roomy);
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(Xapian::Database(db).get_doccount(), 4020u);
+}
+
+}  // namespace
+}  // namespace lede
