@@ -6,6 +6,7 @@
 #include "common/error.hpp"
 #include "common/text.hpp"
 #include "indexer/identity.hpp"
+#include "indexer/source_reader.hpp"
 #include "indexer/url.hpp"
 
 namespace lede::jsonl {
@@ -70,14 +71,30 @@ Article to_article(const json& record, const ReadContext& context) {
 
 void read(std::string_view bytes, const ReadContext& context, const ArticleSink& on_article,
           const ErrorSink& on_error) {
-  std::size_t line_number = 0;
-  while (!bytes.empty()) {
-    ++line_number;
+  const LineSource next_line = [&](std::string& line, bool& too_long) {
+    too_long = false;
+    if (bytes.empty()) return false;
     const auto eol = bytes.find('\n');
-    const std::string_view line = bytes.substr(0, eol);
+    line.assign(bytes.substr(0, eol));
     bytes.remove_prefix(eol == std::string_view::npos ? bytes.size() : eol + 1);
-    if (line.find_first_not_of(" \t\r") == std::string_view::npos) continue;
+    return true;
+  };
+  read(next_line, bytes.size(), context, on_article, on_error);
+}
+
+void read(const LineSource& next_line, std::size_t max_line_bytes, const ReadContext& context,
+          const ArticleSink& on_article, const ErrorSink& on_error) {
+  std::size_t line_number = 0;
+  std::string line;
+  for (bool too_long = false; next_line(line, too_long);) {
+    ++line_number;
     const std::string where = context.location + ":" + std::to_string(line_number) + ": ";
+    if (too_long) {
+      on_error(where + "line longer than the " + sources::size_text(max_line_bytes) +
+               " limit (--max-line); skipped");
+      continue;
+    }
+    if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
     Article article;
     try {
       // Invalid UTF-8 becomes U+FFFD before parsing: nlohmann-json would refuse the line.

@@ -28,7 +28,16 @@ using ArticleSink = std::function<bool(Article&&)>;
 /// Called per bad line with "LOCATION:LINE: what".
 using ErrorSink = std::function<void(const std::string&)>;
 
-/// Reads every non-blank line of `bytes`. A bad line is reported and skipped; the rest goes on.
+/// Where lines come from: fills `line` (without its "\n") and returns true, or returns false at
+/// the end; a line over the cap comes as `too_long` (and empty).
+using LineSource = std::function<bool(std::string& line, bool& too_long)>;
+
+/// Reads every non-blank line from `next_line`. A bad line, or one longer than `max_line_bytes`,
+/// is reported and skipped; the rest goes on.
+void read(const LineSource& next_line, std::size_t max_line_bytes, const ReadContext& context,
+          const ArticleSink& on_article, const ErrorSink& on_error);
+
+/// Reads every non-blank line of `bytes` (no line cap).
 void read(std::string_view bytes, const ReadContext& context, const ArticleSink& on_article,
           const ErrorSink& on_error);
 

@@ -45,17 +45,30 @@ void append_escaped(std::string& out, std::string_view text, bool in_attribute) 
   }
 }
 
-void serialize(const pugi::xml_node& node, std::string& out) {
-  switch (node.type()) {
-    case pugi::node_pcdata:
-    case pugi::node_cdata:
-      append_escaped(out, node.value(), false);
-      return;
-    case pugi::node_element:
-      break;
-    default:
-      return;  // comments, processing instructions
+// Depth-first over the descendants of `root`, without recursion: a hostile feed nests elements
+// 100,000 deep, which would overflow the stack of a recursive walk. enter(node) says whether to
+// go into the node's children; leave(node) follows every enter, after the children.
+template <typename Enter, typename Leave>
+void walk_descendants(const pugi::xml_node& root, Enter&& enter, Leave&& leave) {
+  pugi::xml_node node = root.first_child();
+  while (node) {
+    if (enter(node) && node.first_child()) {
+      node = node.first_child();
+      continue;
+    }
+    for (;;) {
+      leave(node);
+      if (const pugi::xml_node next = node.next_sibling()) {
+        node = next;
+        break;
+      }
+      node = node.parent();
+      if (node == root) return;
+    }
   }
+}
+
+void serialize_start_tag(const pugi::xml_node& node, std::string& out) {
   const std::string_view name = local_name(node);
   out += '<';
   out += name;
@@ -68,15 +81,7 @@ void serialize(const pugi::xml_node& node, std::string& out) {
     append_escaped(out, attribute.value(), true);
     out += '"';
   }
-  if (is_void_element(name) && !node.first_child()) {
-    out += " />";
-    return;
-  }
-  out += '>';
-  for (const pugi::xml_node& child : node.children()) serialize(child, out);
-  out += "</";
-  out += name;
-  out += '>';
+  out += is_void_element(name) && !node.first_child() ? " />" : ">";
 }
 
 bool is_ascii_alpha(char c) {
@@ -111,19 +116,41 @@ bool is(const pugi::xml_node& node, std::string_view uri, std::string_view local
 
 std::string text_of(const pugi::xml_node& node) {
   std::string out;
-  for (pugi::xml_node n = node.first_child(); n; n = n.next_sibling()) {
-    if (n.type() == pugi::node_pcdata || n.type() == pugi::node_cdata) {
-      out += n.value();
-    } else if (n.type() == pugi::node_element) {
-      out += text_of(n);
-    }
-  }
+  walk_descendants(
+      node,
+      [&](const pugi::xml_node& n) {
+        if (n.type() == pugi::node_pcdata || n.type() == pugi::node_cdata) out += n.value();
+        return n.type() == pugi::node_element;
+      },
+      [](const pugi::xml_node&) {});
   return out;
 }
 
 std::string serialize_children(const pugi::xml_node& node) {
   std::string out;
-  for (const pugi::xml_node& child : node.children()) serialize(child, out);
+  walk_descendants(
+      node,
+      [&](const pugi::xml_node& n) {
+        switch (n.type()) {
+          case pugi::node_pcdata:
+          case pugi::node_cdata:
+            append_escaped(out, n.value(), false);
+            return false;
+          case pugi::node_element:
+            serialize_start_tag(n, out);
+            return true;
+          default:
+            return false;  // comments, processing instructions
+        }
+      },
+      [&](const pugi::xml_node& n) {
+        if (n.type() != pugi::node_element) return;
+        const std::string_view name = local_name(n);
+        if (is_void_element(name) && !n.first_child()) return;  // written as <br />
+        out += "</";
+        out += name;
+        out += '>';
+      });
   return out;
 }
 
