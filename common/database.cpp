@@ -2,6 +2,8 @@
 
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
+#include <iterator>
 
 #include "common/error.hpp"
 #include "common/generation.hpp"
@@ -23,6 +25,14 @@ std::string default_database_path() {
 namespace {
 
 constexpr int max_open_attempts = 5;
+
+// The committed revision a reader would open: glass writes every commit as a new version file
+// renamed over `iamglass` (revision number and root blocks inside), so its bytes change with
+// every commit. "" for a stub or a database without one.
+std::string version_file(const std::string& path) {
+  std::ifstream in(fs::path(path) / "iamglass", std::ios::binary);
+  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
 
 void check_schema_version(const Xapian::Database& db, const std::string& path) {
   const std::string recorded = db.get_metadata(std::string(schema::version_key));
@@ -94,8 +104,12 @@ Xapian::Database open_for_reading(const std::string& path) {
                 " add FEED...");
   }
   // A writer committing twice while the database is opened discards the revision being read
-  // (Xapian::DatabaseModifiedError): open it again, at the newer revision.
+  // (Xapian::DatabaseModifiedError): open it again, at the newer revision. Xapian 1.4 can also
+  // report that as DatabaseCorruptError ("Expected block 78 to be level 1, not 0": a root block
+  // already reused by a newer commit); that is retried too, but only when the version file
+  // shows a commit happened meanwhile, so a really corrupt database is still reported.
   for (int attempt = 1;; ++attempt) {
+    const std::string revision = version_file(path);
     try {
       Xapian::Database db =
           generation::open_confirmed<Xapian::Database>(path, [&](const generation::Layout& layout) {
@@ -109,6 +123,9 @@ Xapian::Database open_for_reading(const std::string& path) {
       return db;
     } catch (const Xapian::DatabaseModifiedError& e) {
       if (attempt < max_open_attempts) continue;
+      throw Error(path + ": cannot open database: " + e.get_msg());
+    } catch (const Xapian::DatabaseCorruptError& e) {
+      if (attempt < max_open_attempts && version_file(path) != revision) continue;
       throw Error(path + ": cannot open database: " + e.get_msg());
     } catch (const Xapian::Error& e) {
       throw Error(path + ": cannot open database: " + e.get_msg());

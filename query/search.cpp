@@ -175,6 +175,23 @@ SearchResult search_once(const Xapian::Database& db, const SearchRequest& reques
 
 }  // namespace
 
+namespace {
+
+// Xapian::Database::reopen() returns false when no newer revision exists ("the database
+// definitely hasn't been reopened"). A reopen overtaken in its turn counts as newer.
+// @see https://xapian.org/docs/apidoc/html/classXapian_1_1Database.html (reopen)
+bool reopened_to_newer_revision(Xapian::Database& db) {
+  try {
+    return db.reopen();
+  } catch (const Xapian::DatabaseModifiedError&) {
+    return true;
+  } catch (const Xapian::DatabaseCorruptError&) {
+    return true;  // overtaken again, or really corrupt: the bounded attempts tell them apart
+  }
+}
+
+}  // namespace
+
 SearchResult search(Xapian::Database db, const SearchRequest& request) {
   for (int attempt = 1;; ++attempt) {
     try {
@@ -191,6 +208,12 @@ SearchResult search(Xapian::Database db, const SearchRequest& request) {
         throw Error("the archive changed " + std::to_string(attempt) +
                     " times while it was searched (a writer is committing very often); try again");
       }
+    } catch (const Xapian::DatabaseCorruptError&) {
+      // Xapian 1.4 sometimes reports the same overtaking as corruption ("Expected block 89 to
+      // be level 1, not 0": a block of the old revision already reused by a newer commit).
+      // That is retried like the above only when a newer revision exists, i.e. reopen()
+      // returns true; with none, the corruption is real and reported as it is.
+      if (attempt >= max_search_attempts || !reopened_to_newer_revision(db)) throw;
     }
   }
 }
