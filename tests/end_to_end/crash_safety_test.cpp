@@ -39,6 +39,10 @@ namespace {
 namespace fs = std::filesystem;
 using Clock = std::chrono::steady_clock;
 
+double seconds_since(Clock::time_point start) {
+  return std::chrono::duration<double>(Clock::now() - start).count();
+}
+
 // What a clean, uninterrupted ingest of the same sources writes.
 struct Reference {
   std::vector<std::string> files;       ///< the sources, in the order lede-index reads them
@@ -93,18 +97,21 @@ std::string find_program(const std::string& name) {
   return "";
 }
 
-std::vector<std::pair<std::string, Xapian::termcount>> terms_of(const Xapian::Document& doc) {
-  std::vector<std::pair<std::string, Xapian::termcount>> out;
-  for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t)
-    out.emplace_back(*t, t.get_wdf());
-  return out;
-}
+// Everything the index holds for one document's terms: each term, its wdf and its positions,
+// in one pass over the termlist.
+struct IndexedTerm {
+  std::string term;
+  Xapian::termcount wdf = 0;
+  std::vector<Xapian::termpos> positions;
+};
 
-std::vector<Xapian::termpos> positions_of(const Xapian::Document& doc, const std::string& term) {
-  std::vector<Xapian::termpos> out;
+std::vector<IndexedTerm> indexed_terms(const Xapian::Document& doc) {
+  std::vector<IndexedTerm> out;
   for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) {
-    if (*t != term) continue;
-    for (auto p = t.positionlist_begin(); p != t.positionlist_end(); ++p) out.push_back(*p);
+    IndexedTerm& term = out.emplace_back(IndexedTerm{*t, t.get_wdf(), {}});
+    for (auto p = t.positionlist_begin(); p != t.positionlist_end(); ++p) {
+      term.positions.push_back(*p);
+    }
   }
   return out;
 }
@@ -113,10 +120,14 @@ std::vector<Xapian::termpos> positions_of(const Xapian::Document& doc, const std
 void expect_complete(const Xapian::Database& db, Xapian::docid id, DocumentBuilder& builder) {
   const Xapian::Document stored = db.get_document(id);
   const Xapian::Document rebuilt = builder.build(decode_document_data(stored.get_data()));
-  const auto stored_terms = terms_of(stored);
-  ASSERT_EQ(stored_terms, terms_of(rebuilt)) << "docid " << id;
-  for (const auto& [term, wdf] : stored_terms) {
-    ASSERT_EQ(positions_of(stored, term), positions_of(rebuilt, term)) << "docid " << id << term;
+  const std::vector<IndexedTerm> stored_terms = indexed_terms(stored);
+  const std::vector<IndexedTerm> rebuilt_terms = indexed_terms(rebuilt);
+  ASSERT_EQ(stored_terms.size(), rebuilt_terms.size()) << "docid " << id;
+  for (std::size_t i = 0; i < stored_terms.size(); ++i) {
+    ASSERT_EQ(stored_terms[i].term, rebuilt_terms[i].term) << "docid " << id;
+    ASSERT_EQ(stored_terms[i].wdf, rebuilt_terms[i].wdf) << "docid " << id << stored_terms[i].term;
+    ASSERT_EQ(stored_terms[i].positions, rebuilt_terms[i].positions)
+        << "docid " << id << stored_terms[i].term;
   }
   for (auto v = rebuilt.values_begin(); v != rebuilt.values_end(); ++v) {
     ASSERT_EQ(stored.get_value(v.get_valueno()), *v)
@@ -150,11 +161,13 @@ class CrashDrill {
       KillPoint point;
       point.delay_ms = fraction(rng_) * max_delay_ms;
       point.before = committed_;
+      const auto started = Clock::now();
       test::ChildProcess run(command(remaining_files()));
       const bool finished =
           run.run_for(std::chrono::milliseconds(static_cast<long>(point.delay_ms)));
       if (!finished) run.kill(SIGKILL);
       const test::ProcessResult result = run.wait();
+      indexing_seconds_ += seconds_since(started);
       if (finished) {
         ASSERT_EQ(result.exit_code, 0) << result.err;
       } else {
@@ -170,7 +183,9 @@ class CrashDrill {
 
   // The last run, given everything, completes the archive.
   nlohmann::json complete() {
+    const auto started = Clock::now();
     test::ProcessResult r = test::run_process(command(reference_.files, true));
+    indexing_seconds_ += seconds_since(started);
     EXPECT_EQ(r.exit_code, 0) << r.err;
     check_committed_prefix();
     if (::testing::Test::HasFatalFailure()) return {};
@@ -187,7 +202,9 @@ class CrashDrill {
     for (const KillPoint& p : points_) {
       out << ' ' << p.after << "@" << static_cast<long>(p.delay_ms) << "ms";
     }
-    out << '\n';
+    out << "\n[crash-safety] " << name << ": " << indexing_seconds_ << " s in lede-index runs, "
+        << xapian_check_seconds_ << " s in xapian-check, " << prefix_seconds_
+        << " s checking prefixes and rebuilding documents\n";
   }
 
   std::size_t total() const { return reference_.terms.size(); }
@@ -226,9 +243,12 @@ class CrashDrill {
       ASSERT_EQ(committed_, 0u) << "committed work vanished";
       return;
     }
+    auto started = Clock::now();
     const test::ProcessResult check = test::run_process({xapian_check_, db_.string()});
+    xapian_check_seconds_ += seconds_since(started);
     ASSERT_EQ(check.exit_code, 0) << "xapian-check " << db_ << ":\n" << check.out << check.err;
 
+    started = Clock::now();
     const Xapian::Database db(db_.string());
     const std::size_t n = db.get_doccount();
     ASSERT_EQ(db.get_lastdocid(), n) << "docids are not 1..N: a hole, or work lost and redone";
@@ -243,6 +263,7 @@ class CrashDrill {
       ASSERT_NO_FATAL_FAILURE(expect_complete(db, id, builder));
     }
     checked_ = committed_ = n;
+    prefix_seconds_ += seconds_since(started);
   }
 
   const Reference& reference_;
@@ -254,6 +275,9 @@ class CrashDrill {
   std::size_t committed_ = 0;
   std::size_t checked_ = 0;  ///< documents already rebuilt and compared (committed work stays)
   int rounds_ = 1;
+  double indexing_seconds_ = 0;
+  double xapian_check_seconds_ = 0;
+  double prefix_seconds_ = 0;
 };
 
 unsigned seed() {
