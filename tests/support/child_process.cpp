@@ -20,8 +20,8 @@ int exit_status(int status) {
 
 }  // namespace
 
-ChildProcess::ChildProcess(const std::vector<std::string>& argv,
-                           const std::filesystem::path& output) {
+BackgroundProcess::BackgroundProcess(const std::vector<std::string>& argv,
+                                     const std::filesystem::path& output) {
   std::vector<std::string> args = argv;
   std::vector<char*> pointers;
   for (auto& arg : args) pointers.push_back(arg.data());
@@ -41,21 +41,21 @@ ChildProcess::ChildProcess(const std::vector<std::string>& argv,
   ::close(out);
 }
 
-ChildProcess::~ChildProcess() {
+BackgroundProcess::~BackgroundProcess() {
   if (!poll()) {
     kill(SIGKILL);
     wait();
   }
 }
 
-std::optional<int> ChildProcess::poll() {
+std::optional<int> BackgroundProcess::poll() {
   if (status_) return status_;
   int status = 0;
   if (waitpid(pid_, &status, WNOHANG) == pid_) status_ = exit_status(status);
   return status_;
 }
 
-int ChildProcess::wait() {
+int BackgroundProcess::wait() {
   if (status_) return *status_;
   int status = 0;
   while (waitpid(pid_, &status, 0) < 0 && errno == EINTR) {
@@ -64,7 +64,7 @@ int ChildProcess::wait() {
   return *status_;
 }
 
-void ChildProcess::kill(int signal) {
+void BackgroundProcess::kill(int signal) {
   if (!status_) ::kill(pid_, signal);
 }
 

@@ -1,4 +1,5 @@
-// A real executable started in the background, to be killed at a chosen moment (crash tests).
+// A real executable started in the background, to be killed at a chosen moment (crash tests);
+// its output goes to a file. (run_process.hpp's ChildProcess is the one that captures output.)
 #pragma once
 
 #include <filesystem>
@@ -10,21 +11,22 @@
 
 namespace lede::test {
 
-class ChildProcess {
+class BackgroundProcess {
  public:
   /// Starts argv[0] (a path) with argv; its stdout and stderr go to `output` (appended), or
   /// nowhere. Never uses a shell.
-  explicit ChildProcess(const std::vector<std::string>& argv,
-                        const std::filesystem::path& output = "/dev/null");
+  explicit BackgroundProcess(const std::vector<std::string>& argv,
+                             const std::filesystem::path& output = "/dev/null");
   /// Kills (SIGKILL) and reaps the child if it is still running.
-  ~ChildProcess();
-  ChildProcess(const ChildProcess&) = delete;
-  ChildProcess& operator=(const ChildProcess&) = delete;
+  ~BackgroundProcess();
+  BackgroundProcess(const BackgroundProcess&) = delete;
+  BackgroundProcess& operator=(const BackgroundProcess&) = delete;
 
   /// The exit status (128 + signal number when killed) if the child has ended.
   std::optional<int> poll();
   /// Waits for the child to end; returns its exit status (128 + signal number when killed).
   int wait();
+  pid_t pid() const { return pid_; }
   /// Sends `signal` unless the child has already ended and been reaped.
   void kill(int signal);
 
