@@ -25,7 +25,7 @@ double wait_seconds(const std::string& text) {
   return seconds;
 }
 
-Writer open_writer(const GlobalOptions& global) {
+WriterLock lock_writer(const GlobalOptions& global) {
   WriterLock::Wait wait;
   wait.seconds = wait_seconds(global.wait);
   wait.should_stop = [] { return interrupt::requested(); };
@@ -37,6 +37,11 @@ Writer open_writer(const GlobalOptions& global) {
   WriterLock lock = WriterLock::acquire(global.db, wait);
   // A writer killed while it created the database left tables without a version file.
   discard_interrupted_creation(global.db);
+  return lock;
+}
+
+Writer open_writer(const GlobalOptions& global) {
+  WriterLock lock = lock_writer(global);
   return Writer{std::move(lock), open_for_writing(global.db)};
 }
 

@@ -1,7 +1,8 @@
 /**
  * @file
- * @brief How every writing subcommand of lede-index (add, subscribe, unsubscribe, update) opens
- *        the database: the writer lock first (or --wait for it), then the database itself.
+ * @brief How every writing subcommand of lede-index (add, subscribe, unsubscribe, update,
+ *        rebuild, compact) opens the database: the writer lock first (or --wait for it), then
+ *        the database itself.
  */
 #pragma once
 
@@ -26,9 +27,12 @@ struct Writer {
 double wait_seconds(const std::string& text);
 
 /// One writer at a time: takes the lock of global.db (waiting as --wait says, giving up on
-/// Ctrl-C with WriterLock::Interrupted), removes what a writer killed while creating the
-/// database left, then opens it for writing. Throws lede::Error "PATH: database is being
-/// written by another lede-index (pid N)" when another process still writes it.
+/// Ctrl-C with WriterLock::Interrupted) and removes what a writer killed while creating the
+/// database left. Throws lede::Error "PATH: database is being written by another lede-index
+/// (pid N)" when another process still writes it.
+WriterLock lock_writer(const GlobalOptions& global);
+
+/// lock_writer(), then the database opened for writing.
 Writer open_writer(const GlobalOptions& global);
 
 /// What a reader finds in `path` now: the last commit, which a failed write never touches

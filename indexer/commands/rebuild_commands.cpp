@@ -8,6 +8,7 @@
 #include <sched.h>
 #include <unistd.h>
 
+#include "indexer/commands/open_writer.hpp"
 #include "indexer/interrupt.hpp"
 #include "indexer/progress.hpp"
 #include "indexer/rebuild.hpp"
@@ -99,6 +100,7 @@ std::optional<int> RebuildCommands::run(const GlobalOptions& global) {
 
 int RebuildCommands::run_rebuild(const GlobalOptions& global) {
   interrupt::install_handlers();
+  const WriterLock lock = lock_writer(global);  // held until the switch and the cleanup are done
   SharedDisplay display(global);
   RebuildOptions options;
   options.db = global.db;
@@ -121,6 +123,7 @@ int RebuildCommands::run_rebuild(const GlobalOptions& global) {
 
 int RebuildCommands::run_compact(const GlobalOptions& global) {
   interrupt::install_handlers();
+  const WriterLock lock = lock_writer(global);  // held until the switch and the cleanup are done
   SharedDisplay display(global);
   CompactOptions options;
   options.db = global.db;
