@@ -28,9 +28,11 @@ constexpr int max_open_attempts = 5;
 
 // The committed revision a reader would open: glass writes every commit as a new version file
 // renamed over `iamglass` (revision number and root blocks inside), so its bytes change with
-// every commit. "" for a stub or a database without one.
+// every commit. That of the live generation; "" for a stub of shards or a missing database.
 std::string version_file(const std::string& path) {
-  std::ifstream in(fs::path(path) / "iamglass", std::ios::binary);
+  const generation::Layout layout = generation::resolve(path);
+  if (layout.directory.empty()) return "";
+  std::ifstream in(layout.directory / "iamglass", std::ios::binary);
   return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
 }
 
