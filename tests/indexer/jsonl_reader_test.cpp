@@ -100,6 +100,20 @@ TEST(JsonLinesReader, BadLinesAreNamedByFileAndLineAndTheRestGoesOn) {
   EXPECT_EQ(r.errors[5], "dump.jsonl:8: \"link\" is not an http(s) URL: ftp://x/y");
 }
 
+// Found by fuzz/jsonl_fuzzer.cpp: nlohmann-json throws out_of_range (not parse_error) for a
+// number too large for a double, and lede-index stopped there with "internal error", exit 2.
+TEST(JsonLinesReader, ANumberTooLargeForADoubleIsABadLineAndTheRestGoesOn) {
+  const ReadResult r = read_all(
+      "{\"link\": \"https://x.example/1\", \"title\": \"one\"}\n"
+      "{\"link\": \"https://x.example/2\", \"title\": \"two\", \"n\": 1e999}\n"
+      "{\"link\": \"https://x.example/3\", \"title\": \"three\"}\n");
+  ASSERT_EQ(r.errors.size(), 1u);
+  EXPECT_EQ(r.errors[0], "dump.jsonl:2: invalid JSON: number overflow parsing '1e999'");
+  ASSERT_EQ(r.articles.size(), 2u);
+  EXPECT_EQ(r.articles[0].title, "one");
+  EXPECT_EQ(r.articles[1].title, "three");
+}
+
 TEST(JsonLinesReader, UndatedRecordsAreFirstSeenNowAndFutureDatesFlagged) {
   const ReadResult r = read_all(
       R"({"title": "Undated", "link": "https://a.example/1"})"
