@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <memory>
 #include <optional>
 
 #include "common/dates.hpp"
@@ -44,14 +45,16 @@ void RecencyModel::validate() const {
 
 Xapian::Query recency_query(const Xapian::Database& db, const RecencyModel& model) {
   model.validate();
-  auto* source = new Xapian::ValueMapPostingSource(schema::day_slot);
+  // Owned here until Xapian takes it: walking the terms can throw (DatabaseModifiedError when
+  // a writer overtakes the search, which search() retries), and a bare new would leak then.
+  auto source = std::make_unique<Xapian::ValueMapPostingSource>(schema::day_slot);
   source->set_default_weight(0);
   const std::string prefix(schema::day().prefix);
   for (auto term = db.allterms_begin(prefix); term != db.allterms_end(prefix); ++term) {
     const std::string day_key = (*term).substr(prefix.size());
     source->add_mapping(day_key, model.weight * model.recency_of_day(day_key));
   }
-  return Xapian::Query(source->release());
+  return Xapian::Query(source.release()->release());
 }
 
 }  // namespace lede::query
