@@ -160,9 +160,15 @@ std::optional<UnixSeconds> make_time(int year, int month, int day, int hour, int
   if (!ymd.ok()) return std::nullopt;
   // 60 is a leap second (RFC 3339 §5.7); it lands on the next minute's first second.
   if (hour > 23 || minute > 59 || second > 60) return std::nullopt;
-  return from_civil(year, static_cast<unsigned>(month), static_cast<unsigned>(day), hour, minute,
-                    second) -
-         offset_minutes * 60LL;
+  const UnixSeconds t = from_civil(year, static_cast<unsigned>(month), static_cast<unsigned>(day),
+                                   hour, minute, second) -
+                        offset_minutes * 60LL;
+  // An offset can carry 9999-12-31 into year 10000 or 0000-01-01 into year -1, which no
+  // RFC 3339 date-fullyear (4DIGIT) can state: lede could not print or read back its own date.
+  static const UnixSeconds first = from_civil(0, 1, 1);
+  static const UnixSeconds last = from_civil(9999, 12, 31, 23, 59, 59);
+  if (t < first || t > last) return std::nullopt;
+  return t;
 }
 
 /// RFC 2822 §4.3: two-digit years 00–49 are 20xx, 50–99 are 19xx; three-digit years add 1900.

@@ -225,6 +225,28 @@ TEST(DatesFormat, RoundTripsThroughTheParser) {
   }
 }
 
+// Found by fuzz/dates_fuzzer.cpp: an offset pushed the instant out of years 0000–9999, and
+// format_rfc3339 wrote "10000-01-01T…" or "-001-12-31T…", which the parser then refused.
+TEST(DatesFormat, EveryParsedDateHasAFourDigitYear) {
+  check(
+      {
+          {"9999-12-31T23:59:59-23:59", std::nullopt},
+          {"9999-12-31T23:59:59Z", "9999-12-31T23:59:59Z"},
+          {"9999-12-31T23:59:59+01:00", "9999-12-31T22:59:59Z"},
+          {"0000-01-01T00:00:00+01:00", std::nullopt},
+          {"0000-01-01T00:00:00Z", "0000-01-01T00:00:00Z"},
+          {"0000-01-01T00:00:00-01:00", "0000-01-01T01:00:00Z"},
+          {"Fri, 31 Dec 9999 23:59:59 -2359", std::nullopt},
+          {"31 Dec 9999 23:00 EST", std::nullopt},
+      },
+      parse_feed_date);
+  for (const char* text : {"9999-12-31T23:59:59+01:00", "0000-01-01T00:00:00-01:00"}) {
+    const std::optional<UnixSeconds> t = parse_feed_date(text);
+    ASSERT_TRUE(t) << text;
+    EXPECT_EQ(parse_iso8601(format_rfc3339(*t)), t) << text;
+  }
+}
+
 TEST(DatesRelativeAge, NamesTheLargestWholeUnit) {
   const UnixSeconds now = from_civil(1987, 10, 21, 12);
   struct Case {
