@@ -112,7 +112,9 @@ std::vector<std::string> cleaned_list(const std::vector<std::string>& values) {
 Article normalize(const feed::Item& item, const feed::Feed& feed, const NormalizeContext& ctx) {
   Article article;
   article.title = to_line(item.title);
-  article.link = item.link;
+  // Article links are http(s) only (common/article.hpp): a feed may say javascript:, file:
+  // or something no URL parser reads, and lede-query would print it as the story's address.
+  if (url::is_http(item.link)) article.link = item.link;
   article.guid = capped(text::fold_whitespace(item.guid), kMaxFieldBytes);
 
   const std::string summary = to_text(item.summary);

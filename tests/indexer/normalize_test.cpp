@@ -154,6 +154,26 @@ TEST(Normalize, RejectsEmptyItemsWithTheirLine) {
   }
 }
 
+// Found by fuzz/feed_fuzzer.cpp: an item's <link> went into the article as written, so a
+// feed could give a story a javascript: or file: address (or "http://example.co[/", which no
+// URL parser reads) although an Article's link is http(s) or empty.
+TEST(Normalize, KeepsOnlyHttpLinks) {
+  feed::Item item;
+  item.title = {"t", false};
+  for (const char* link : {"javascript:alert(1)", "file:///etc/passwd", "gopher://x.example/",
+                           "data:text/html,<b>x</b>", "http://example.co[/", "http://"}) {
+    item.link = link;
+    const Article a = run(item);
+    EXPECT_EQ(a.link, "") << link;
+    EXPECT_EQ(a.host, "news.example.net") << link;  // the feed's, as for an item without link
+  }
+  item.link = "HTTPS://news.example.net/a";
+  EXPECT_EQ(run(item).link, "HTTPS://news.example.net/a");
+  item.title = {"", false};
+  item.link = "javascript:alert(1)";
+  EXPECT_THROW(run(item), Error);  // nothing left to index
+}
+
 TEST(Normalize, CapsHugeBodies) {
   feed::Item item;
   item.title = {"t", false};
