@@ -7,6 +7,7 @@
 #include <gtest/gtest.h>
 
 #include "common/dates.hpp"
+#include "common/text.hpp"
 #include "indexer/feed/feed.hpp"
 #include "indexer/normalize.hpp"
 
@@ -98,6 +99,29 @@ TEST(JsonLinesReader, BadLinesAreNamedByFileAndLineAndTheRestGoesOn) {
   EXPECT_EQ(r.errors[3], "dump.jsonl:6: \"published\" is not an RFC 3339 time: yesterday");
   EXPECT_EQ(r.errors[4], "dump.jsonl:7: \"title\" is not a string");
   EXPECT_EQ(r.errors[5], "dump.jsonl:8: \"link\" is not an http(s) URL: ftp://x/y");
+}
+
+// Found by fuzz/jsonl_fuzzer.cpp: the message kept nlohmann's "last read: '…'" quote of the
+// bad bytes, which could end in the middle of a UTF-8 character, and lost the reason.
+TEST(JsonLinesReader, InvalidJsonMessagesGiveTheColumnAndReasonNotTheBytes) {
+  const ReadResult r = read_all(
+      "{\"id\": \"r-25\"\xAC \"title\": \"T\"}\n"
+      "{\"title\": tru\n"
+      "{\"title\"\n");
+  ASSERT_EQ(r.errors.size(), 3u);
+  EXPECT_EQ(r.errors[0],
+            "dump.jsonl:1: invalid JSON at column 14: syntax error while parsing object - "
+            "invalid literal; expected '}'");
+  EXPECT_EQ(r.errors[1],
+            "dump.jsonl:2: invalid JSON at column 14: syntax error while parsing value - "
+            "invalid literal");
+  EXPECT_EQ(r.errors[2],
+            "dump.jsonl:3: invalid JSON at column 9: syntax error while parsing object separator - "
+            "unexpected end of input; expected ':'");
+  for (const std::string& e : r.errors) {
+    EXPECT_EQ(text::repair_utf8(e), e) << e;
+    EXPECT_EQ(e.find("last read"), std::string::npos) << e;
+  }
 }
 
 // Found by fuzz/jsonl_fuzzer.cpp: nlohmann-json throws out_of_range (not parse_error) for a
