@@ -13,7 +13,9 @@ packages=(
   libgtest-dev libgmock-dev           # tests
   libbenchmark-dev                    # micro-benchmarks
   libsqlite3-dev sqlite3 hyperfine    # lede-bench's fts5 baseline; the sqlite3 CLI and hyperfine for whole-process timings
-  python3                             # the tests' HTTP server on 127.0.0.1
+  python3                             # the tests' HTTP server on 127.0.0.1; fuzz seeds
+  clang libclang-rt-14-dev            # fuzz targets: clang++ with libFuzzer, ASan, UBSan
+  llvm                                # llvm-symbolizer: sanitizer reports with file:line
 )
 
 missing=()
