@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# The whole test suite again under AddressSanitizer + UndefinedBehaviorSanitizer
+# (-DLEDE_SANITIZE=ON, a Debug build in build-asan/ or $LEDE_BUILD_DIR). Any sanitizer report
+# fails the test that triggered it: UBSan stops the program (-fno-sanitize-recover), ASan's
+# LeakSanitizer runs at exit. Extra arguments go to cmake.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/install-deps.sh
+export LEDE_BUILD_DIR="${LEDE_BUILD_DIR:-build-asan}"
+CMAKE_BUILD_TYPE="${CMAKE_BUILD_TYPE:-Debug}" scripts/build.sh -DLEDE_WERROR=ON -DLEDE_SANITIZE=ON "$@"
+export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=1:strict_string_checks=1:check_initialization_order=1}"
+export UBSAN_OPTIONS="${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}"
+ctest --test-dir "$LEDE_BUILD_DIR" --output-on-failure -j"$(nproc)"
