@@ -9,6 +9,7 @@
 #include <mutex>
 
 #include <libxml/HTMLparser.h>
+#include <libxml/dict.h>
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 
@@ -188,11 +189,24 @@ bool is_ascii(std::string_view s) {
   return any < 0x80;
 }
 
-/// One parser context per thread, reused: htmlCtxtReadMemory resets it for each document.
+using ContextPtr = std::unique_ptr<htmlParserCtxt, ContextDeleter>;
+
+ContextPtr& thread_context_slot() {
+  thread_local ContextPtr ctxt;
+  return ctxt;
+}
+
+/// One parser context per thread, reused: htmlCtxtReadMemory resets it for each document but
+/// keeps its name dictionary, so a context whose dictionary has outgrown its bound is replaced
+/// (the previous document, which shares the dictionary, is freed by then).
 htmlParserCtxt* thread_context() {
   static std::once_flag init;
   std::call_once(init, [] { xmlInitParser(); });
-  thread_local std::unique_ptr<htmlParserCtxt, ContextDeleter> ctxt{htmlNewParserCtxt()};
+  ContextPtr& ctxt = thread_context_slot();
+  if (ctxt && ctxt->dict && xmlDictGetUsage(ctxt->dict) > max_parser_dictionary_bytes) {
+    ctxt.reset();
+  }
+  if (!ctxt) ctxt.reset(htmlNewParserCtxt());
   return ctxt.get();
 }
 
@@ -248,6 +262,11 @@ std::string to_text(std::string_view html) {
 
 std::string to_line(std::string_view html) {
   return convert(html, " ");
+}
+
+std::size_t parser_dictionary_bytes() {
+  const ContextPtr& ctxt = thread_context_slot();
+  return ctxt && ctxt->dict ? xmlDictGetUsage(ctxt->dict) : 0;
 }
 
 }  // namespace lede::html

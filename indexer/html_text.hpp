@@ -8,6 +8,7 @@
  */
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 
@@ -27,5 +28,13 @@ std::string to_text(std::string_view html);
 
 /// One line: like to_text, but every break becomes one space (titles, names).
 std::string to_line(std::string_view html);
+
+/// Each thread reuses one libxml2 parser context, whose dictionary keeps every element and
+/// attribute name it has met (htmlCtxtReset does not empty it): feeds that invent names would
+/// grow it for as long as lede-index runs. Past this many bytes the context is replaced.
+inline constexpr std::size_t max_parser_dictionary_bytes = 1 << 20;
+
+/// Bytes the calling thread's parser dictionary holds now (0 before the first parse).
+std::size_t parser_dictionary_bytes();
 
 }  // namespace lede::html
