@@ -50,6 +50,9 @@ declare -A max_len=([dates]=256 [query]=1024 [sanitize]=4096)
 declare -A dict=([feed]=xml [opml]=xml [jsonl]=json [html]=html [dates]=dates [query]=query
                  [sanitize]=sanitize)
 
+# Leaks that are a library's own, not lede's (each explained in the file).
+export LSAN_OPTIONS="suppressions=$PWD/fuzz/lsan.supp${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
+
 failed=0
 summary=()
 for t in "${targets[@]}"; do
