@@ -52,7 +52,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   try {
     const lede::query::ParsedQuery parsed = parser.parse(text);
     (void)parsed.query.get_description();
-    (void)parser.corrected_text();
+    (void)parser.spelling_correction(text);
   } catch (const lede::Error&) {
     // A malformed date: or since: value: a clear error is the expected outcome.
   }
