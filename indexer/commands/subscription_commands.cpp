@@ -43,7 +43,6 @@ SubscriptionCommands::SubscriptionCommands(CLI::App& app) {
   export_opml_->fallthrough();
 
   const http::ParallelOptions fetch_defaults;
-  const update::SchedulePolicy schedule_defaults;
   update_command_ = app.add_subcommand(
       "update", "fetch the subscribed feeds that are due, in parallel, and index what changed");
   update_command_->footer(
