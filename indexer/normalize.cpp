@@ -23,6 +23,12 @@ std::string capped(std::string_view text, std::size_t max_bytes) {
   return std::string(text::truncate_utf8(text, max_bytes));
 }
 
+// Text that is not HTML still needs its UTF-8 repaired: the XML parser decodes a character
+// reference to a surrogate (&#xD800;) into bytes that are not UTF-8 (found by fuzz_feed).
+std::string folded(std::string_view raw) {
+  return text::fold_whitespace(text::repair_utf8(raw));
+}
+
 // Plain text keeps its paragraphs (blank-line separated); whitespace inside one is folded.
 std::string plain_paragraphs(std::string_view plain) {
   std::string out;
@@ -30,7 +36,7 @@ std::string plain_paragraphs(std::string_view plain) {
   while (start <= plain.size()) {
     std::size_t end = plain.find("\n\n", start);
     if (end == std::string_view::npos) end = plain.size();
-    const std::string paragraph = text::fold_whitespace(plain.substr(start, end - start));
+    const std::string paragraph = folded(plain.substr(start, end - start));
     if (!paragraph.empty()) out += (out.empty() ? "" : "\n\n") + paragraph;
     start = end + 2;
   }
@@ -45,7 +51,7 @@ std::string to_text(const feed::Text& text) {
 
 std::string to_line(const feed::Text& text) {
   const std::string_view input = text::truncate_utf8(text.value, 4 * kMaxFieldBytes);
-  return capped(text.is_html ? html::to_line(input) : text::fold_whitespace(input), kMaxFieldBytes);
+  return capped(text.is_html ? html::to_line(input) : folded(input), kMaxFieldBytes);
 }
 
 // The first paragraph of `body`, cut at a word boundary to at most kMaxSummaryChars bytes.
@@ -65,7 +71,7 @@ std::string primary_language(std::string_view tag) {
   if (begin == std::string_view::npos) return "";
   tag.remove_prefix(begin);
   tag = tag.substr(0, tag.find_first_of("-_ \t\r\n"));
-  std::string out(tag);
+  std::string out = text::repair_utf8(tag);
   std::transform(out.begin(), out.end(), out.begin(),
                  [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
   return out;
@@ -99,7 +105,7 @@ void choose_date(const feed::Item& item, const feed::Feed& feed, const Normalize
 std::vector<std::string> cleaned_list(const std::vector<std::string>& values) {
   std::vector<std::string> out;
   for (const std::string& value : values) {
-    std::string line = capped(text::fold_whitespace(value), kMaxFieldBytes);
+    std::string line = capped(folded(value), kMaxFieldBytes);
     if (!line.empty() && std::find(out.begin(), out.end(), line) == out.end()) {
       out.push_back(std::move(line));
     }
@@ -115,7 +121,7 @@ Article normalize(const feed::Item& item, const feed::Feed& feed, const Normaliz
   // Article links are http(s) only (common/article.hpp): a feed may say javascript:, file:
   // or something no URL parser reads, and lede-query would print it as the story's address.
   if (url::is_http(item.link)) article.link = item.link;
-  article.guid = capped(text::fold_whitespace(item.guid), kMaxFieldBytes);
+  article.guid = capped(folded(item.guid), kMaxFieldBytes);
 
   const std::string summary = to_text(item.summary);
   std::string content = to_text(item.content);
