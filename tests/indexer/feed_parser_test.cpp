@@ -191,6 +191,19 @@ TEST(FeedParser, ErrorsNameTheLocationAndLine) {
   EXPECT_EQ(error_of("not_a_feed.html"), "not_a_feed.html:2: not a feed (root element <html>)");
   EXPECT_EQ(error_of("malformed.json").rfind("malformed.json:2: not valid JSON", 0), 0u)
       << error_of("malformed.json");
+  // A number no double holds is nlohmann's out_of_range, not a parse_error (found by fuzzing).
+  const std::string huge_number =
+      "{\"version\": \"https://jsonfeed.org/version/1\", \"items\": "
+      "[{\"id\": 1" +
+      std::string(5000, '1') + "e99999}]}";
+  try {
+    parse(huge_number, Origin{"huge.json", "", ""});
+    ADD_FAILURE() << "a number past a double's range was accepted";
+  } catch (const Error& e) {
+    const std::string what = e.what();
+    EXPECT_EQ(what.rfind("huge.json: not valid JSON (number overflow parsing '111", 0), 0u) << what;
+    EXPECT_LT(what.size(), 300u) << "the quoted number is cut";
+  }
   EXPECT_THROW(parse("", Origin{"empty", "", ""}), Error);
   EXPECT_THROW(parse("[1, 2]", Origin{"array", "", ""}), Error);
 }
