@@ -45,8 +45,12 @@ cmake --build "$build_dir" -j"$(nproc)" --target "${targets[@]/#/fuzz_}"
 rm -rf "$build_dir/seeds"
 python3 fuzz/make_seeds.py . "$build_dir/seeds" "$shared_dir"
 
-# Short inputs for the one-line parsers keep the mutations where the grammar is.
-declare -A max_len=([dates]=256 [query]=1024 [sanitize]=4096)
+# Short inputs for the one-line parsers keep the mutations where the grammar is. The document
+# parsers get 4 KiB: without a cap libFuzzer takes the largest seed's length (feeds of 150 KB),
+# and fuzz_feed ran at ~95 executions a second instead of ~4,700 (measured here). Seeds longer
+# than this are cut to it; big-document behaviour is what the hostile input tests cover.
+declare -A max_len=([dates]=256 [query]=1024 [sanitize]=4096 [feed]=4096 [html]=4096
+                    [opml]=4096 [jsonl]=4096)
 declare -A dict=([feed]=xml [opml]=xml [jsonl]=json [html]=html [dates]=dates [query]=query
                  [sanitize]=sanitize)
 
