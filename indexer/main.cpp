@@ -13,6 +13,7 @@
 #include "indexer/commands/open_writer.hpp"
 #include "indexer/commands/rebuild_commands.hpp"
 #include "indexer/commands/subscription_commands.hpp"
+#include "indexer/fetch.hpp"
 #include "indexer/ingest.hpp"
 #include "indexer/interrupt.hpp"
 #include "indexer/progress.hpp"
@@ -46,6 +47,8 @@ struct AddOptions {
   long timeout_seconds = 120;
   long connect_timeout_seconds = 15;
   long max_redirects = 5;
+  long stall_seconds = lede::http::FetchOptions{}.low_speed_seconds;
+  long stall_bytes = lede::http::FetchOptions{}.low_speed_bytes;
   std::size_t max_size_mib = 64;
   std::size_t max_line_mib = 16;
   std::size_t commit_every = lede::default_commit_every;
@@ -64,6 +67,8 @@ int run_add(const GlobalOptions& global, const AddOptions& add) {
   options.fetch.total_timeout_seconds = add.timeout_seconds;
   options.fetch.connect_timeout_seconds = add.connect_timeout_seconds;
   options.fetch.max_redirects = add.max_redirects;
+  options.fetch.low_speed_seconds = add.stall_seconds;
+  options.fetch.low_speed_bytes = add.stall_bytes;
   options.fetch.max_bytes = add.max_size_mib * 1024 * 1024;
   options.max_line_bytes = add.max_line_mib * 1024 * 1024;
   options.on_problem = [&](const std::string& message) { display.problem(message); };
@@ -136,6 +141,17 @@ int main(int argc, char** argv) {
   add_command->add_option("--max-redirects", add.max_redirects, "redirects followed per fetch")
       ->capture_default_str()
       ->check(CLI::Range(0L, 50L));
+  add_command
+      ->add_option("--stall-time", add.stall_seconds,
+                   "a fetch slower than --stall-bytes per second for this many seconds is "
+                   "aborted as stalled")
+      ->capture_default_str()
+      ->check(CLI::PositiveNumber);
+  add_command
+      ->add_option("--stall-bytes", add.stall_bytes,
+                   "bytes per second below which a fetch counts as stalled")
+      ->capture_default_str()
+      ->check(CLI::PositiveNumber);
   add_command
       ->add_option("--max-size", add.max_size_mib,
                    "largest feed or OPML list to fetch or read, in MiB (JSON Lines dumps are "
