@@ -21,6 +21,7 @@
 #include <xapian.h>
 
 #include "indexer/http/parallel_fetch.hpp"
+#include "indexer/index_writer.hpp"
 #include "indexer/ingest.hpp"
 #include "indexer/update/schedule.hpp"
 
@@ -31,7 +32,7 @@ struct UpdateOptions {
   SchedulePolicy schedule;
   bool force = false;  ///< fetch every feed now, whatever its schedule (not before Retry-After)
   std::string default_language = "en";
-  std::size_t commit_every = 2000;
+  std::size_t commit_every = default_commit_every;     ///< as `add`: see indexer/index_writer.hpp
   std::function<void(const std::string&)> on_problem;  ///< "URL: what" (a failure)
   std::function<void(const std::string&)> on_note;     ///< "URL: …" (a redirect, a discovery)
   std::function<void(const IngestProgress&)> on_progress;
