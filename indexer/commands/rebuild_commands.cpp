@@ -83,9 +83,9 @@ RebuildCommands::RebuildCommands(CLI::App& app) : workers_(available_cores()) {
   rebuild_->add_option("--timeout", timeout_seconds_, "seconds allowed per fetch")
       ->capture_default_str()
       ->check(CLI::PositiveNumber);
-  rebuild_->add_option("--max-size", max_size_mib_, "largest feed to fetch, in MiB")
+  rebuild_->add_option("--max-size", max_size_mib_, "largest feed to fetch or read, in MiB")
       ->capture_default_str()
-      ->check(CLI::PositiveNumber);
+      ->check(CLI::Range(std::size_t{1}, std::size_t{4096}));
 
   compact_ = app.add_subcommand(
       "compact", "compact the live database into a new one, then switch to it atomically");

@@ -26,6 +26,9 @@ SubscriptionCommands::SubscriptionCommands(CLI::App& app) {
   subscribe_->add_option("--name", subscribe_name_, "a name for the feed(s), shown by feeds");
   subscribe_->add_option("--language", subscribe_language_,
                          "language (ISO 639-1) of these feeds' items that name none");
+  subscribe_->add_option("--max-size", subscribe_max_size_mib_, "largest OPML file to read, in MiB")
+      ->capture_default_str()
+      ->check(CLI::Range(std::size_t{1}, std::size_t{4096}));
 
   unsubscribe_ = app.add_subcommand(
       "unsubscribe", "stop following feeds (by URL or id); their articles stay in the archive");
@@ -97,7 +100,7 @@ SubscriptionCommands::SubscriptionCommands(CLI::App& app) {
       ->add_option("--max-size", max_size_mib_,
                    "largest feed, in MiB after decompression; the transfer is cut there")
       ->capture_default_str()
-      ->check(CLI::PositiveNumber);
+      ->check(CLI::Range(std::size_t{1}, std::size_t{4096}));
   update_command_
       ->add_option("--interval", update_options_.schedule.interval,
                    "seconds between fetches of a feed that says nothing else")
@@ -141,6 +144,7 @@ int SubscriptionCommands::run_subscribe(const GlobalOptions& global) {
   options.arguments = subscribe_arguments_;
   options.name = subscribe_name_;
   options.language = subscribe_language_;
+  options.max_opml_bytes = subscribe_max_size_mib_ * 1024 * 1024;
   options.now = std::time(nullptr);
   options.on_problem = print_error;
   options.on_note = [&](const std::string& message) {

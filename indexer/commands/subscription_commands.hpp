@@ -41,6 +41,7 @@ class SubscriptionCommands {
   std::vector<std::string> subscribe_arguments_;
   std::string subscribe_name_;
   std::string subscribe_language_;
+  std::size_t subscribe_max_size_mib_ = 64;
   std::vector<std::string> unsubscribe_arguments_;
 
   update::UpdateOptions update_options_;

@@ -3,6 +3,7 @@
 #include <filesystem>
 
 #include "common/error.hpp"
+#include "indexer/fetch.hpp"
 #include "indexer/opml.hpp"
 #include "indexer/sources.hpp"
 #include "indexer/subscriptions/subscription.hpp"
@@ -62,7 +63,9 @@ class Subscriber {
       return;
     }
     try {
-      const sources::Loaded loaded = sources::load({sources::Kind::file, path}, {});
+      http::FetchOptions limits;
+      limits.max_bytes = options_.max_opml_bytes;
+      const sources::Loaded loaded = sources::load({sources::Kind::file, path}, limits);
       if (sources::sniff(loaded.bytes) != sources::Format::opml) {
         refuse(path + ": not an OPML list (to index a feed file once, use lede-index add)");
         return;

@@ -7,6 +7,7 @@
  */
 #pragma once
 
+#include <cstddef>
 #include <functional>
 #include <string>
 #include <vector>
@@ -22,6 +23,7 @@ struct SubscribeOptions {
   std::vector<std::string> arguments;
   std::string name;      ///< for every feed subscribed by this call, "" for none
   std::string language;  ///< likewise
+  std::size_t max_opml_bytes = 64 * 1024 * 1024;  ///< a larger OPML file is refused unread
   UnixSeconds now = 0;
   std::function<void(const std::string&)> on_problem;  ///< "ARGUMENT: what"
   std::function<void(const std::string&)> on_note;     ///< "subscribed URL", "already …"

@@ -378,5 +378,26 @@ TEST_F(Update, SubscribeUnsubscribeAndOpmlRoundTrip) {
   EXPECT_NE(other_feeds.out.find("\"url\":\"https://two.example/rss\""), std::string::npos);
 }
 
+TEST_F(Update, SubscribeRefusesAnOpmlFileOverMaxSize) {
+  const fs::path list = dir / "big.opml";
+  {
+    std::ofstream out(list);
+    out << "<opml version=\"2.0\"><body>\n";
+    for (int i = 0; out.tellp() < 1100 * 1024; ++i) {
+      out << "<outline text=\"" << std::string(1000, 'f') << "\" xmlUrl=\"https://big.example/" << i
+          << ".xml\"/>\n";
+    }
+    out << "</body></opml>\n";
+  }
+  const auto refused = index({"subscribe", "--max-size", "1", list.string()});
+  EXPECT_EQ(refused.exit_code, 1);
+  EXPECT_NE(
+      refused.err.find(list.string() + ": larger than the 1 MiB limit (--max-size); not read"),
+      std::string::npos)
+      << refused.err;
+  EXPECT_EQ(index({"--quiet", "subscribe", list.string()}).exit_code, 0);  // 64 MiB by default
+  EXPECT_GT(feeds().size(), 1000u);
+}
+
 }  // namespace
 }  // namespace lede
