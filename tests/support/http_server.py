@@ -27,6 +27,9 @@ Routes (NAME is a file in FOLDER; its Content-Type comes from the extension):
   /missing           404
   /huge              5 MiB of XML-ish bytes, chunked (no Content-Length): for a size cap
   /endless           an endless chunked body (64 KiB chunks) until the client hangs up
+  /bomb              a gzip bomb: Content-Encoding gzip, whatever the request accepts, a body
+                     that decodes to 10 GiB of zeros from about 10 MiB on the wire, compressed
+                     as it streams (chunked) until done or the client hangs up
   /slow              headers, then nothing for 30 s (Content-Length 100): for a total timeout
   /trickle           a chunked body of one byte per second, for ever: for a low-speed limit
 
@@ -62,6 +65,7 @@ import os
 import threading
 import time
 import urllib.parse
+import zlib
 
 TYPES = {".xml": "application/rss+xml; charset=utf-8", ".rss": "application/rss+xml",
          ".atom": "application/atom+xml", ".rdf": "application/rdf+xml",
@@ -90,6 +94,18 @@ class RequestLog:
         with self.lock:
             self.file.write(json.dumps(record) + "\n")
             self.file.flush()
+
+
+def gzip_bomb(mebibytes):
+    """The gzip stream of `mebibytes` MiB of zeros, compressed a MiB at a time as it is sent
+    (about 1 KiB per MiB), so the server never holds more than one MiB of it."""
+    zeros = bytes(1024 * 1024)
+    compressor = zlib.compressobj(9, zlib.DEFLATED, 16 + zlib.MAX_WBITS)  # 16+: gzip framing
+    for _ in range(mebibytes):
+        chunk = compressor.compress(zeros)
+        if chunk:
+            yield chunk
+    yield compressor.flush()
 
 
 class Handler(http.server.BaseHTTPRequestHandler):
@@ -152,9 +168,11 @@ class Handler(http.server.BaseHTTPRequestHandler):
         self.send_header("Content-Length", "0")
         self.end_headers()
 
-    def send_chunks(self, chunks, pause=0.0):
+    def send_chunks(self, chunks, headers=None, pause=0.0):
         self.send_response(200)
         self.send_header("Content-Type", "application/rss+xml")
+        for name, value in (headers or {}).items():
+            self.send_header(name, value)
         self.send_header("Transfer-Encoding", "chunked")
         self.end_headers()
         try:
@@ -269,6 +287,8 @@ class Handler(http.server.BaseHTTPRequestHandler):
         elif route == "endless":
             chunk = b"<!-- " + b"x" * 65526 + b" -->"
             self.send_chunks(chunk for _ in iter(int, 1))
+        elif route == "bomb":
+            self.send_chunks(gzip_bomb(10 * 1024), {"Content-Encoding": "gzip"})
         elif route == "trickle":
             self.send_chunks((b"x" for _ in iter(int, 1)), pause=1.0)
         elif route == "slow":
