@@ -11,13 +11,16 @@
 #include <cstring>
 #include <fstream>
 #include <iostream>
+#include <map>
 #include <sstream>
 
 #include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
 #include <sched.h>
 #include <sys/mount.h>
 #include <xapian.h>
 
+#include "tests/support/http_server.hpp"
 #include "tests/support/run_process.hpp"
 #include "tests/support/temp_dir.hpp"
 
@@ -142,6 +145,89 @@ TEST(DiskFull, AClearErrorAndTheLastCommitKept) {
       {lede_index, "--db", db, "add", "--commit-every", "200", (dir / "big.xml").string()}, roomy);
   EXPECT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(Xapian::Database(db).get_doccount(), 4020u);
+}
+
+// `feeds --json` of `db`, by URL.
+std::map<std::string, nlohmann::json> feeds(const std::string& db) {
+  const auto r =
+      test::run_process({test::tool_path("indexer", "lede-index"), "--db", db, "--json", "feeds"});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  std::map<std::string, nlohmann::json> out;
+  std::istringstream lines(r.out);
+  for (std::string line; std::getline(lines, line);) {
+    const auto j = nlohmann::json::parse(line);
+    out[j["url"]] = j;
+  }
+  return out;
+}
+
+// The same for update, its feeds served by the test HTTP server on 127.0.0.1: a feed whose
+// articles were not all committed keeps its old state (no validators, still due), so the next
+// update fetches it again and completes it.
+TEST(DiskFull, UpdateGivesAClearErrorAndCompletesWhenThereIsRoom) {
+  test::TempDir dir;
+  SmallDisk disk(dir / "disk");
+  std::cout << "[disk-full] the full disk is " << disk.description() << '\n';
+  const std::string db = (dir / "disk/db").string();
+  fs::create_directories(dir / "www");
+  std::ofstream(dir / "www/small.xml") << feed("small", 20, 20);
+  std::ofstream(dir / "www/big.xml") << feed("big", 4000, 60);
+  test::HttpServer server(dir / "www");
+  const std::string small = server.url("/feeds/small.xml"), big = server.url("/feeds/big.xml");
+  const std::string lede_index = test::tool_path("indexer", "lede-index");
+  const auto run = [&](std::vector<std::string> arguments, const test::ProcessOptions& options) {
+    arguments.insert(arguments.begin(), {lede_index, "--db", db});
+    return test::run_process(arguments, options);
+  };
+
+  ASSERT_EQ(run({"subscribe", small}, disk.options()).exit_code, 0);
+  auto r = run({"update"}, disk.options());
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  ASSERT_EQ(run({"subscribe", big}, disk.options()).exit_code, 0);
+  const auto small_before = feeds(db).at(small);
+
+  r = run({"update", "--commit-every", "200"}, disk.options());
+  EXPECT_EQ(r.exit_code, 2) << r.err;
+  const std::string system_error = std::strerror(disk.mounted() ? ENOSPC : EFBIG);
+  EXPECT_EQ(r.err.rfind("lede-index: " + db + ": cannot write to the database: the disk is full (" +
+                            system_error + "); the database keeps its last commit (",
+                        0),
+            0u)
+      << r.err;
+  EXPECT_NE(r.err.find(" articles); free some space and run lede-index update again\n"),
+            std::string::npos)
+      << r.err;
+  EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1) << r.err;
+
+  const test::ProcessResult check = test::run_process({"/usr/bin/xapian-check", db});
+  EXPECT_EQ(check.exit_code, 0) << check.out << check.err;
+  Xapian::doccount committed = 0;
+  {
+    const Xapian::Database after(db);
+    committed = after.get_doccount();
+    EXPECT_GE(committed, 20u);
+    EXPECT_EQ((committed - 20) % 200, 0u) << committed;
+    EXPECT_LT(committed, 4020u);
+    EXPECT_EQ(after.get_lastdocid(), committed);
+  }
+  std::cout << "[disk-full] update: " << committed << " articles committed when the disk filled\n";
+  auto listed = feeds(db);
+  EXPECT_EQ(listed.at(small), small_before) << "a feed not fetched again is left as it was";
+  EXPECT_TRUE(listed.at(big)["last_fetched"].is_null()) << listed.at(big);
+  EXPECT_TRUE(listed.at(big)["etag"].is_null()) << "no validators: not answered 304 next time";
+
+  // With room again, a plain update (not --force) fetches the big feed again and completes it:
+  // what was committed is kept as it is, the rest added.
+  disk.grow();
+  r = run({"--json", "update", "--commit-every", "200"}, {});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  const auto summary = nlohmann::json::parse(r.out, nullptr, false);
+  ASSERT_TRUE(summary.is_object()) << r.out << r.err;
+  EXPECT_EQ(summary["due"], 1);
+  EXPECT_EQ(summary["added"], 4020 - committed);
+  EXPECT_EQ(summary["unchanged"], committed - 20);
+  EXPECT_EQ(Xapian::Database(db).get_doccount(), 4020u);
+  EXPECT_EQ(feeds(db).at(big)["articles"], 4000);
 }
 
 }  // namespace
