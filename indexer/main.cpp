@@ -36,6 +36,7 @@ constexpr const char* exit_codes_help =
     "       stderr; see lede-index feeds); rebuild: a source or stored article could not be\n"
     "       read, the live database is kept\n"
     "  2    fatal: bad usage, or the database cannot be opened (locked, wrong schema version)\n"
+    "       or written (a full disk: the database keeps its last commit)\n"
     "  130  interrupted (Ctrl-C); what was indexed before is committed and kept\n"
     "       (rebuild, compact: the live database is unchanged)\n"
     "\n"
