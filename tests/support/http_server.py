@@ -138,7 +138,7 @@ class Handler(http.server.BaseHTTPRequestHandler):
         c = self.server.counters
         with c.lock:
             counts = (c.open_connections, c.active_requests)
-        headers = self.headers or {}
+        headers = getattr(self, "headers", None) or {}  # unset when the request line was bad
         self.server.log.write({
             "t": round(time.time(), 6), "path": getattr(self, "path", ""),
             "host": headers.get("Host"),
