@@ -3,18 +3,28 @@
 #include <filesystem>
 #include <iostream>
 
+#include <nlohmann/json.hpp>
 #include <xapian.h>
 
 #include "bench/article_stream.hpp"
+#include "common/dates.hpp"
 #include "common/error.hpp"
 
 namespace lede::bench::xapian_plain {
 
 namespace {
 
-// Document data: the title, a newline, the body (titles are single lines).
+// Document data: the record as JSON, as the getting-started example stores its fields.
 std::string document_data(const Article& article) {
-  return article.title + '\n' + (article.body.empty() ? article.summary : article.body);
+  return nlohmann::json{{"id", article.guid.empty() ? article.id : article.guid},
+                        {"title", article.title},
+                        {"body", article.body.empty() ? article.summary : article.body},
+                        {"summary", article.summary},
+                        {"published", dates::format_rfc3339(article.published)},
+                        {"link", article.link},
+                        {"source", article.source},
+                        {"categories", article.categories}}
+      .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 }  // namespace
@@ -28,6 +38,7 @@ BuildResult build(const std::vector<std::string>& sources, const std::string& pa
     const auto add = [&](const Article& article) {
       Xapian::Document doc;
       generator.set_document(doc);
+      generator.index_text(article.title, 1, "S");  // for title:… searches
       generator.index_text(article.title);
       generator.increase_termpos();
       generator.index_text(article.body.empty() ? article.summary : article.body);

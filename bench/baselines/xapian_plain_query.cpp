@@ -2,6 +2,7 @@
 
 #include <ostream>
 
+#include <nlohmann/json.hpp>
 #include <xapian.h>
 
 #include "common/error.hpp"
@@ -18,6 +19,7 @@ class PlainEngine : public SearchEngine {
     parser_.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
     parser_.set_database(db_);
     parser_.set_default_op(Xapian::Query::OP_AND);
+    parser_.add_prefix("title", "S");
   }
 
   std::size_t search(const std::string& query) override {
@@ -35,10 +37,9 @@ class PlainEngine : public SearchEngine {
     output_.clear();
     unsigned rank = 0;
     for (auto it = mset.begin(); it != mset.end(); ++it) {
-      const std::string data = it.get_document().get_data();
-      const std::size_t newline = data.find('\n');
-      const std::string title = data.substr(0, newline);
-      const std::string body = newline == std::string::npos ? "" : data.substr(newline + 1);
+      const auto fields = nlohmann::json::parse(it.get_document().get_data());
+      const std::string title = fields.value("title", "");
+      const std::string body = fields.value("body", "");
       output_ += std::to_string(++rank) + ". ";
       if (work_.snippets) {
         // MSet::snippet's defaults otherwise (background model, exhaustive, <b> highlights).

@@ -1,8 +1,9 @@
 /**
  * @file
  * @brief Baseline `xapian-plain`, querying: QueryParser with the English stemmer, the database,
- * the default flags and AND as the default operator (the AND of the words); BM25 with default
- * parameters; per hit MSet::snippet() of the title and of the body.
+ * the default flags, `title:` for the S prefix and AND as the default operator (the AND of the
+ * words); BM25 with default parameters; per hit the JSON document data decoded and
+ * MSet::snippet() of the title and of the body.
  *
  * Needs only Xapian: `baseline-search` links it without the rest of lede.
  * @see https://xapian.org/docs/apidoc/html/classXapian_1_1MSet.html (snippet)
