@@ -5,6 +5,7 @@
 
 #include "common/error.hpp"
 #include "indexer/feed/feed.hpp"
+#include "indexer/ingest.hpp"
 #include "indexer/jsonl_reader.hpp"
 #include "indexer/normalize.hpp"
 #include "indexer/sources.hpp"
@@ -41,25 +42,37 @@ StreamCounts for_each_article(const std::vector<std::string>& arguments,
   for (const sources::Source& source : expansion.sources) {
     try {
       if (source.kind == sources::Kind::url) throw Error(source.location + ": URLs are not read");
-      const sources::Loaded loaded = sources::load(source, {});
-      switch (sources::sniff(loaded.bytes)) {
+      // As lede::ingest() reads them: JSON Lines streamed a line at a time (a dump may be far
+      // larger than the --max-size cap on a document read whole), feeds read whole.
+      const http::FetchOptions fetch;
+      sources::Opened opened = sources::open(source, fetch);
+      const sources::Format format = sources::sniff(opened.reader->peek(sources::sniff_bytes));
+      if (format == sources::Format::json_lines) {
+        const jsonl::ReadContext context{opened.origin.location, "en", now};
+        const std::size_t max_line = IngestOptions{}.max_line_bytes;
+        jsonl::read(
+            [&](std::string& line, bool& too_long) {
+              return opened.reader->next_line(line, max_line, too_long);
+            },
+            max_line, context,
+            [&](Article&& article) {
+              ++counts.articles;
+              on_article(article);
+              return true;
+            },
+            [&](const std::string& error) {
+              ++counts.skipped;
+              on_problem(error);
+            });
+        continue;
+      }
+      const sources::Loaded loaded{opened.reader->read_all(fetch.max_bytes), opened.origin};
+      opened.reader.reset();
+      switch (format) {
         case sources::Format::opml:
           throw Error(source.location + ": OPML lists are not read");
-        case sources::Format::json_lines: {
-          const jsonl::ReadContext context{loaded.origin.location, "en", now};
-          jsonl::read(
-              loaded.bytes, context,
-              [&](Article&& article) {
-                ++counts.articles;
-                on_article(article);
-                return true;
-              },
-              [&](const std::string& error) {
-                ++counts.skipped;
-                on_problem(error);
-              });
-          break;
-        }
+        case sources::Format::json_lines:
+          break;  // streamed above
         case sources::Format::json_feed:
         case sources::Format::xml_feed: {
           const feed::Feed parsed = feed::parse(loaded.bytes, loaded.origin);
