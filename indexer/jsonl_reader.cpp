@@ -6,6 +6,7 @@
 #include "common/error.hpp"
 #include "common/text.hpp"
 #include "indexer/identity.hpp"
+#include "indexer/json_error.hpp"
 #include "indexer/source_reader.hpp"
 #include "indexer/url.hpp"
 
@@ -32,26 +33,6 @@ std::vector<std::string> string_list(const json& record, const char* key) {
     out.push_back(text::repair_utf8(v.get_ref<const std::string&>()));
   }
   return out;
-}
-
-/// nlohmann's reason ("syntax error while parsing value - invalid literal; expected …")
-/// without its "[json.exception.parse_error.101] parse error at line 1, column 6: " prefix
-/// and without the "; last read: '…'" quote of the bad bytes: the column points at them, and
-/// the quote can end inside a UTF-8 character.
-std::string parse_error_reason(const json::parse_error& e) {
-  const std::string what = e.what();
-  const std::size_t colon = what.find(": ");
-  std::string reason = colon == std::string::npos ? what : what.substr(colon + 2);
-  const std::size_t quote = reason.find("; last read: '");
-  if (quote != std::string::npos) {
-    const std::size_t expected = reason.rfind("'; expected ");
-    if (expected != std::string::npos && expected > quote) {
-      reason.erase(quote, expected + 1 - quote);
-    } else {
-      reason.erase(quote);
-    }
-  }
-  return reason;
 }
 
 Article to_article(const json& record, const ReadContext& context) {
@@ -121,15 +102,12 @@ void read(const LineSource& next_line, std::size_t max_line_bytes, const ReadCon
       article = to_article(json::parse(text::repair_utf8(line)), context);
     } catch (const json::parse_error& e) {
       on_error(where + "invalid JSON at column " + std::to_string(e.byte) + ": " +
-               parse_error_reason(e));
+               json_error_reason(e));
       continue;
     } catch (const json::exception& e) {
       // The parser's other refusal: out_of_range.406, "number overflow parsing '1e999'", a
       // number no double holds (found by fuzzing; it stopped lede-index with exit 2).
-      const std::string what = e.what();
-      const std::size_t id_end = what.find("] ");
-      on_error(where +
-               "invalid JSON: " + (id_end == std::string::npos ? what : what.substr(id_end + 2)));
+      on_error(where + "invalid JSON: " + json_error_reason(e));
       continue;
     } catch (const Error& e) {
       on_error(where + e.what());

@@ -4,8 +4,8 @@
 #include <nlohmann/json.hpp>
 
 #include "common/error.hpp"
-#include "common/text.hpp"
 #include "indexer/feed/format_parsers.hpp"
+#include "indexer/json_error.hpp"
 #include "indexer/url.hpp"
 
 namespace lede::feed {
@@ -90,21 +90,13 @@ Feed parse_json_feed(std::string_view utf8, const Origin& origin) {
     document = json::parse(utf8);
   } catch (const json::parse_error& e) {
     const xml::LineIndex lines(utf8);
-    const std::string what = e.what();
-    const std::size_t detail = what.find(": ");  // drop the library's "[json.exception…]"
     throw Error(origin.location + ":" +
                 std::to_string(lines.line_at(static_cast<std::ptrdiff_t>(e.byte) - 1)) +
-                ": not valid JSON (" +
-                (detail == std::string::npos ? what : what.substr(detail + 2)) + ")");
-  } catch (const json::out_of_range& e) {
+                ": not valid JSON (" + json_error_reason(e) + ")");
+  } catch (const json::exception& e) {
     // The parser's other refusal, "number overflow parsing '1e999'": a number no double holds
-    // (found by fuzz_feed; uncaught, it ended lede-index). It quotes the number, which may be
-    // as long as the file, so the reason is cut.
-    const std::string what = e.what();
-    const std::size_t detail = what.find("] ");
-    const std::string reason = detail == std::string::npos ? what : what.substr(detail + 2);
-    throw Error(origin.location + ": not valid JSON (" +
-                std::string(text::truncate_utf8(reason, 200)) + ")");
+    // (found by fuzz_feed; uncaught, it ended lede-index).
+    throw Error(origin.location + ": not valid JSON (" + json_error_reason(e) + ")");
   }
   const auto items = document.is_object() ? document.find("items") : document.end();
   if (!document.is_object() || items == document.end() || !items->is_array()) {

@@ -204,6 +204,21 @@ TEST(FeedParser, ErrorsNameTheLocationAndLine) {
     EXPECT_EQ(what.rfind("huge.json: not valid JSON (number overflow parsing '111", 0), 0u) << what;
     EXPECT_LT(what.size(), 300u) << "the quoted number is cut";
   }
+  // A parse error quotes no bytes: nlohmann's "last read: '…'" is the whole failed token (here
+  // an unterminated string of 600,000 characters), cut anywhere, even inside a character.
+  std::string unterminated = "{\"version\": \"https://jsonfeed.org/version/1.1\",\n\"title\": \"";
+  for (int i = 0; i < 300'000; ++i) unterminated += "\xC3\xA9\xE2\x82\xAC";  // é€
+  try {
+    parse(unterminated, Origin{"long.json", "", ""});
+    ADD_FAILURE() << "an unterminated string was accepted";
+  } catch (const Error& e) {
+    const std::string what = e.what();
+    EXPECT_EQ(what.rfind("long.json:2: not valid JSON (syntax error", 0), 0u)
+        << what.substr(0, 300);
+    EXPECT_NE(what.find("missing closing quote"), std::string::npos) << what.substr(0, 300);
+    EXPECT_EQ(what.find("last read"), std::string::npos) << what.substr(0, 300);
+    EXPECT_LT(what.size(), 300u) << what.substr(0, 300);
+  }
   EXPECT_THROW(parse("", Origin{"empty", "", ""}), Error);
   EXPECT_THROW(parse("[1, 2]", Origin{"array", "", ""}), Error);
 }

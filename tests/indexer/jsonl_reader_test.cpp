@@ -138,6 +138,30 @@ TEST(JsonLinesReader, ANumberTooLargeForADoubleIsABadLineAndTheRestGoesOn) {
   EXPECT_EQ(r.articles[1].title, "three");
 }
 
+// A message quotes no more of the line than a reason needs: nlohmann's out_of_range quotes the
+// whole number ("number overflow parsing '111…'"), and its parse errors the whole token that
+// failed, so a 1 MiB run of digits or an unterminated 1 MiB string was echoed to stderr whole.
+TEST(JsonLinesReader, MessagesQuoteAtMostAShortCutOfTheBadBytes) {
+  std::string accented;
+  for (int i = 0; i < 500'000; ++i) accented += "\xC3\xA9";  // é, two bytes each
+  const ReadResult r =
+      read_all("{\"title\": \"digits\", \"n\": 1" + std::string(1 << 20, '1') + "e999}\n" +
+               "{\"title\": \"" + accented + "\n" + "{\"title\": \"after\"}\n");
+  ASSERT_EQ(r.errors.size(), 2u);
+  EXPECT_EQ(r.errors[0].rfind("dump.jsonl:1: invalid JSON: number overflow parsing '111", 0), 0u)
+      << r.errors[0].substr(0, 300);
+  EXPECT_EQ(r.errors[1].rfind("dump.jsonl:2: invalid JSON at column ", 0), 0u)
+      << r.errors[1].substr(0, 300);
+  EXPECT_NE(r.errors[1].find("missing closing quote"), std::string::npos)
+      << r.errors[1].substr(0, 300);
+  for (const std::string& e : r.errors) {
+    EXPECT_LE(e.size(), 300u) << e.substr(0, 300);
+    EXPECT_EQ(text::repair_utf8(e), e) << e.substr(0, 300);
+  }
+  ASSERT_EQ(r.articles.size(), 1u);
+  EXPECT_EQ(r.articles[0].title, "after");
+}
+
 TEST(JsonLinesReader, UndatedRecordsAreFirstSeenNowAndFutureDatesFlagged) {
   const ReadResult r = read_all(
       R"({"title": "Undated", "link": "https://a.example/1"})"
