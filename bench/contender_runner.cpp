@@ -10,6 +10,7 @@
 
 #include "bench/machine_load.hpp"
 #include "common/error.hpp"
+#include "common/text.hpp"
 
 namespace lede::bench {
 
@@ -69,9 +70,13 @@ void run_thread(const std::vector<Contender>& contenders, const std::vector<std:
             mine[c].cpu.push_back(cpu);
           }
         } catch (const std::exception& e) {
-          shared.fail(std::make_exception_ptr(Error("query line " + std::to_string(q + 1) + " \"" +
-                                                    queries[q] + "\": " + contenders[c].name +
-                                                    ": " + e.what())));
+          // The line is quoted only as far as a reader needs to recognise it.
+          const std::string_view head = text::truncate_utf8(queries[q], 80);
+          const std::string quoted(head.size() < queries[q].size() ? std::string(head) + "…"
+                                                                   : queries[q]);
+          shared.fail(
+              std::make_exception_ptr(Error("query line " + std::to_string(q + 1) + " \"" + quoted +
+                                            "\": " + contenders[c].name + ": " + e.what())));
         }
       }
     }

@@ -116,6 +116,21 @@ std::size_t count_words(const Xapian::Query& query) {
   return words;
 }
 
+std::size_t count_text_words(std::string_view text) {
+  const auto in_word = [](char c) {
+    return static_cast<unsigned char>(c) >= 0x80 || (c >= '0' && c <= '9') ||
+           (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+  };
+  std::size_t words = 0;
+  bool inside = false;
+  for (const char c : text) {
+    const bool word_byte = in_word(c);
+    if (word_byte && !inside) ++words;
+    inside = word_byte;
+  }
+  return words;
+}
+
 std::string fold_case_except_operators(std::string_view text) {
   return fold_case(text, true);
 }
@@ -145,6 +160,10 @@ QueryParser::QueryParser(const Xapian::Database& db, const std::string& stem_lan
 }
 
 ParsedQuery QueryParser::parse(std::string_view text) {
+  if (const std::size_t words = count_text_words(text); words > max_query_words) {
+    throw Error("the query is " + std::to_string(words) + " words long; at most " +
+                std::to_string(max_query_words) + " are searched");
+  }
   ParsedQuery parsed;
   const std::string folded = fold_case_except_operators(text);
   try {

@@ -48,7 +48,8 @@ class QueryParser {
   QueryParser(const QueryParser&) = delete;
   QueryParser& operator=(const QueryParser&) = delete;
 
-  /// Throws lede::Error for a malformed `date:` or `since:` value (naming it).
+  /// Throws lede::Error for a malformed `date:` or `since:` value (naming it), or for text of
+  /// more than max_query_words words.
   ParsedQuery parse(std::string_view text);
 
   /// The spelling-corrected form of `text` (folded as parse() folds it), or empty when there
@@ -64,6 +65,12 @@ class QueryParser {
   /// Queries of up to this many words require them all (AND); longer ones any (OR).
   static constexpr std::size_t max_words_all_required = 3;
 
+  /// The longest query parse() takes, in words (runs of letters and digits, as the parser
+  /// splits them). Xapian's parser takes time that grows faster than the words: 1,000 words
+  /// 0.04 s, 4,000 0.36 s, 8,000 1.3 s here (docs/limits.md), so a pasted page could hold
+  /// lede-query for minutes. Elasticsearch's default limit of clauses is of the same size.
+  static constexpr std::size_t max_query_words = 1000;
+
  private:
   /// run_with AND, or with OR when the query has more than max_words_all_required words.
   Xapian::Query run(const std::string& text, unsigned flags);
@@ -77,6 +84,10 @@ class QueryParser {
 /// The distinct free-text words (terms of the default field and of title:, author:, source:)
 /// of a parsed query; filter terms are not words.
 std::size_t count_words(const Xapian::Query& query);
+
+/// The runs of ASCII letters and digits and non-ASCII bytes in `text`: about the terms Xapian's
+/// parser will make of it, counted before it runs.
+std::size_t count_text_words(std::string_view text);
 
 /// Lower-cases every word except the capitalised boolean operators (for STEM_SOME).
 std::string fold_case_except_operators(std::string_view text);

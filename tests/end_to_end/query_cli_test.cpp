@@ -126,6 +126,13 @@ TEST_F(QueryCli, ErrorsExitTwoWithOneLine) {
     EXPECT_TRUE(one_error_line(r.err)) << r.err;
     EXPECT_EQ(r.out, "");
   }
+  // A pasted page is refused at once, not parsed for seconds (docs/limits.md).
+  std::string page;
+  for (int i = 0; i < 5000; ++i) page += "word" + std::to_string(i) + " ";
+  const ProcessResult too_long = query({page});
+  EXPECT_EQ(too_long.exit_code, 2);
+  EXPECT_EQ(too_long.err, "lede-query: the query is 5000 words long; at most 1000 are searched\n");
+  EXPECT_EQ(too_long.out, "");
   const ProcessResult help = query({"--help"});
   EXPECT_EQ(help.exit_code, 0);
   EXPECT_NE(help.out.find("--snippet-length"), std::string::npos);

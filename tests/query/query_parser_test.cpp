@@ -186,5 +186,27 @@ TEST(FoldCaseTest, KeepsOperatorsAndLowerCasesWords) {
   EXPECT_EQ(fold_case_except_operators("title:\"Big Bank\" -ÉCOLE"), "title:\"big bank\" -école");
 }
 
+TEST(CountTextWordsTest, CountsRunsOfLettersDigitsAndNonAscii) {
+  EXPECT_EQ(count_text_words(""), 0u);
+  EXPECT_EQ(count_text_words("  \t "), 0u);
+  EXPECT_EQ(count_text_words("oil prices"), 2u);
+  // Punctuation splits words as the parser does: a comma-joined list is no way round the limit.
+  EXPECT_EQ(count_text_words("a,b,c-d title:\"big bank\" (x OR y)"), 10u);
+  EXPECT_EQ(count_text_words("Zürich 東京 école"), 3u);
+}
+
+TEST_F(QueryParserTest, AQueryOfMoreThanTheWordLimitIsRefusedBeforeParsing) {
+  std::string longest;
+  for (std::size_t i = 0; i < QueryParser::max_query_words; ++i)
+    longest += "w" + std::to_string(i) + ",";
+  EXPECT_NO_THROW(parser.parse(longest));
+  try {
+    parser.parse(longest + "one-more");
+    ADD_FAILURE() << "a query of more than max_query_words words was parsed";
+  } catch (const Error& e) {
+    EXPECT_STREQ(e.what(), "the query is 1002 words long; at most 1000 are searched");
+  }
+}
+
 }  // namespace
 }  // namespace lede::query
