@@ -124,6 +124,22 @@ TEST(JsonLinesReader, InvalidJsonMessagesGiveTheColumnAndReasonNotTheBytes) {
   }
 }
 
+// Found by fuzz/jsonl_fuzzer.cpp: a story that says "'; expected " before the bad byte (Reuters
+// 27: "Shr 39 cts'; expected vs 50 cts") made the quote of the bytes look like it ended there,
+// and the rest of the bytes, cut inside a character, stayed in the message.
+TEST(JsonLinesReader, TheQuoteIsDroppedWhateverTheBytesSay) {
+  const ReadResult r = read_all(
+      "{\"body\": \"Shr 39 cts'; expected vs 50 cts \xE2\x82\xAC\\q\"}\n"
+      "{\"id\": \"r\" \"x'; expected 'y\\q\"}\n");
+  ASSERT_EQ(r.errors.size(), 2u);
+  EXPECT_EQ(r.errors[0],
+            "dump.jsonl:1: invalid JSON at column 47: syntax error while parsing value - invalid "
+            "string: forbidden character after backslash");
+  EXPECT_EQ(r.errors[1],
+            "dump.jsonl:2: invalid JSON at column 29: syntax error while parsing object - "
+            "invalid string: forbidden character after backslash; expected '}'");
+}
+
 // Found by fuzz/jsonl_fuzzer.cpp: nlohmann-json throws out_of_range (not parse_error) for a
 // number too large for a double, and lede-index stopped there with "internal error", exit 2.
 TEST(JsonLinesReader, ANumberTooLargeForADoubleIsABadLineAndTheRestGoesOn) {
