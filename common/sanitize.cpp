@@ -75,6 +75,12 @@ class Sanitizer {
 
   std::string run() {
     while (pos_ < in_.size()) {
+      // Printable ASCII, most of any article, passes as it is: copied a run at a time.
+      if (const std::size_t end = printable_ascii_end(); end > pos_) {
+        out_.append(in_, pos_, end - pos_);
+        pos_ = end;
+        continue;
+      }
       unsigned char raw = 0;
       const char32_t cp = next_code_point(in_, pos_, raw);
       if (cp == invalid) {
@@ -103,6 +109,12 @@ class Sanitizer {
   }
 
  private:
+  std::size_t printable_ascii_end() const {
+    std::size_t end = pos_;
+    while (end < in_.size() && in_[end] >= 0x20 && in_[end] < 0x7F) ++end;
+    return end;
+  }
+
   /// The next code point without consuming it; `invalid` bytes report their raw value.
   char32_t peek(std::size_t& after) const {
     after = pos_;

@@ -1,5 +1,6 @@
 #include "common/text.hpp"
 
+#include <array>
 #include <cstdio>
 
 #include <xapian.h>
@@ -65,19 +66,44 @@ std::string repair_utf8(std::string_view bytes) {
 }
 
 std::string fold_whitespace(std::string_view utf8) {
+  // Xapian's whitespace (its CONTROL category counts: TAB, LF, … and every other C0 control)
+  // plus NEL and NO-BREAK SPACE; ASCII is looked up in a table made from the same test.
+  const auto is_space = [](unsigned ch) {
+    return Xapian::Unicode::is_whitespace(ch) || ch == 0x85 || ch == 0xA0;
+  };
+  static const std::array<bool, 128> ascii_space = [&] {
+    std::array<bool, 128> table{};
+    for (unsigned ch = 0; ch < table.size(); ++ch) table[ch] = is_space(ch);
+    return table;
+  }();
   std::string out;
   out.reserve(utf8.size());
   bool pending_space = false;
-  for (Xapian::Utf8Iterator it(utf8.data(), utf8.size()); it != Xapian::Utf8Iterator(); ++it) {
-    const unsigned ch = *it;
-    const bool space = Xapian::Unicode::is_whitespace(ch) || ch == 0x85 || ch == 0xA0;
-    if (space) {
-      pending_space = !out.empty();
-      continue;
+  for (std::size_t i = 0; i < utf8.size();) {
+    const auto byte = static_cast<unsigned char>(utf8[i]);
+    unsigned ch = byte;
+    std::size_t next = i + 1;
+    if (byte >= 0x80) {
+      // One character: Utf8Iterator decodes at any character start as a walk of the whole text
+      // would, an invalid byte as the Latin-1 character it would be.
+      Xapian::Utf8Iterator it(utf8.data() + i, utf8.size() - i);
+      ch = *it;
+      ++it;
+      next = it == Xapian::Utf8Iterator() ? utf8.size()
+                                          : static_cast<std::size_t>(it.raw() - utf8.data());
     }
-    if (pending_space) out += ' ';
-    pending_space = false;
-    Xapian::Unicode::append_utf8(out, ch);
+    if (ch < 0x80 ? ascii_space[ch] : is_space(ch)) {
+      pending_space = !out.empty();
+    } else {
+      if (pending_space) out += ' ';
+      pending_space = false;
+      if (ch < 0x80) {
+        out += static_cast<char>(ch);
+      } else {
+        Xapian::Unicode::append_utf8(out, ch);
+      }
+    }
+    i = next;
   }
   return out;
 }

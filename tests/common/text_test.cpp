@@ -1,10 +1,13 @@
 // Table tests of the UTF-8 text utilities (common/text.hpp).
 #include "common/text.hpp"
 
+#include <cstdint>
+#include <iterator>
 #include <string>
 #include <vector>
 
 #include <gtest/gtest.h>
+#include <xapian.h>
 
 namespace lede::text {
 namespace {
@@ -51,6 +54,38 @@ TEST(TextFoldWhitespace, CollapsesRunsAndTrims) {
   };
   for (const TextCase& c : cases) {
     EXPECT_EQ(fold_whitespace(c.input), c.expected) << "input: " << c.input;
+  }
+}
+
+// fold_whitespace looks ASCII up in a table and decodes only the rest, one character at a
+// time; it must give what a walk of the whole text with Xapian's iterator and test gives,
+// controls, invalid bytes (decoded as Latin-1 and re-encoded) and all.
+TEST(TextFoldWhitespace, GivesWhatAWholeTextWalkGives) {
+  const auto walked = [](std::string_view utf8) {
+    std::string out;
+    bool pending_space = false;
+    for (Xapian::Utf8Iterator it(utf8.data(), utf8.size()); it != Xapian::Utf8Iterator(); ++it) {
+      const unsigned ch = *it;
+      if (Xapian::Unicode::is_whitespace(ch) || ch == 0x85 || ch == 0xA0) {
+        pending_space = !out.empty();
+        continue;
+      }
+      if (pending_space) out += ' ';
+      pending_space = false;
+      Xapian::Unicode::append_utf8(out, ch);
+    }
+    return out;
+  };
+  const std::string pieces[] = {"a",    " ",        "\t",   "\x01",         "\x7f", "\xc2\x85",
+                                "\xc3", "\xc3\xa9", "\xff", "\xe2\x80\x83", "\xf0", "Z9"};
+  std::uint64_t state = 12345;
+  for (int n = 0; n < 2000; ++n) {
+    std::string text;
+    for (int k = 0; k < 12; ++k) {
+      state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+      text += pieces[(state >> 33) % std::size(pieces)];
+    }
+    ASSERT_EQ(fold_whitespace(text), walked(text)) << "input: " << text;
   }
 }
 
