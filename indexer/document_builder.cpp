@@ -5,7 +5,7 @@
 #include "common/schema.hpp"
 #include "common/stored_article.hpp"
 #include "common/text.hpp"
-#include "indexer/stem_cache.hpp"
+#include "common/stem_cache.hpp"
 
 namespace lede {
 

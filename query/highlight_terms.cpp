@@ -3,10 +3,15 @@
 #include <optional>
 
 #include "common/schema.hpp"
+#include "common/stem_cache.hpp"
 
 namespace lede::query {
 
 namespace {
+
+/// Distinct words whose stems one query remembers (about 10 MB at most; 10 hits hold a few
+/// thousand).
+constexpr std::size_t max_snippet_stems = 100'000;
 
 enum class Applies { title_only, title_and_text, nowhere };
 
@@ -64,7 +69,11 @@ std::optional<std::string> wildcard_pattern(const Xapian::Query& query) {
 
 class Collector {
  public:
-  explicit Collector(const Xapian::Stem& stemmer) : stemmer_(stemmer) { out_.stemmer = stemmer; }
+  // The hits' snippets compare every word of their text by stem: the stems one query's hits
+  // share ("said", "mln", the query's own words) are made once (common/stem_cache.hpp).
+  explicit Collector(const Xapian::Stem& stemmer) : stemmer_(stemmer) {
+    out_.stemmer = with_stem_cache(stemmer, max_snippet_stems);
+  }
 
   void walk(const Xapian::Query& query) {
     const auto type = query.get_type();

@@ -1,7 +1,8 @@
 /**
  * @file
  * @brief A stemmer that remembers: news text repeats its words, and Snowball stemming each
- * occurrence again was a visible part of indexing.
+ * occurrence again was a visible part of indexing, and of snippets (every word of every hit
+ * is stemmed to find the query's words in it).
  *
  * Wraps a Xapian::Stem in a Xapian::StemImplementation (the documented way to give the
  * TermGenerator a user stemmer) with a hash map from word to stem. The map is bounded: when it

@@ -1,5 +1,5 @@
 // StemCache: the same stems as the stemmer it wraps, also after it empties itself.
-#include "indexer/stem_cache.hpp"
+#include "common/stem_cache.hpp"
 
 #include <gtest/gtest.h>
 

@@ -1,4 +1,4 @@
-#include "indexer/stem_cache.hpp"
+#include "common/stem_cache.hpp"
 
 #include <string_view>
 #include <utility>
