@@ -1,5 +1,11 @@
 #include "query/snippet.hpp"
 
+#include <cstdint>
+#include <iterator>
+#include <map>
+#include <string>
+#include <vector>
+
 #include <gtest/gtest.h>
 
 #include "common/text.hpp"
@@ -171,6 +177,36 @@ TEST(WordSplitting, FollowsTheTermGenerator) {
     words.push_back(w.lowered);
   EXPECT_EQ(words,
             (std::vector<std::string>{"us", "at&t", "don't", "c++", "1,750.5", "fish", "chips"}));
+}
+
+// The words split_words finds are the terms Xapian's TermGenerator indexes, in order, on
+// random text made of the pieces its rules are about (initials, infixes between letters and
+// between digits, "+" and "#" suffixes, non-ASCII letters, zero-width characters).
+TEST(WordSplitting, GivesTheTermGeneratorsTermsOnRandomText) {
+  const std::string pieces[] = {"a",      "Bc",     "x9",     "U",      ".",      "S",
+                                " ",      ",",      "'",      "&",      "+",      "#",
+                                "1",      "23",     "\t",     "-",      "_",      "\u00e9",
+                                "\u00c9", "\u6771", "\u2019", "\u200d", "\u00b7", "\u0660"};
+  std::uint64_t state = 42;
+  for (int n = 0; n < 3000; ++n) {
+    std::string text;
+    for (int k = 0; k < 16; ++k) {
+      state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+      text += pieces[(state >> 33) % std::size(pieces)];
+    }
+    Xapian::Document doc;
+    Xapian::TermGenerator generator;
+    generator.set_document(doc);
+    generator.index_text(text);
+    std::map<Xapian::termpos, std::string> by_position;
+    for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) {
+      for (auto p = t.positionlist_begin(); p != t.positionlist_end(); ++p) by_position[*p] = *t;
+    }
+    std::vector<std::string> expected, words;
+    for (const auto& [position, term] : by_position) expected.push_back(term);
+    for (const Word& w : split_words(text)) words.push_back(w.lowered);
+    ASSERT_EQ(words, expected) << "text: " << text;
+  }
 }
 
 }  // namespace
