@@ -1,6 +1,7 @@
 #include "query/word_matches.hpp"
 
 #include <algorithm>
+#include <array>
 #include <unordered_map>
 
 namespace lede::query {
@@ -18,8 +19,40 @@ bool is_ascii_upper(unsigned ch) {
   return ch >= 'A' && ch <= 'Z';
 }
 
-bool is_digit(unsigned ch) {
-  return Unicode::get_category(ch) == Unicode::DECIMAL_DIGIT_NUMBER;
+/// Xapian's character classes, with ASCII (most of any article) looked up in tables made from
+/// the same functions: Unicode::is_wordchar, tolower and get_category are calls into the
+/// library, and they were a fifth of a query's time with snippets (callgrind).
+struct AsciiClasses {
+  std::array<bool, 128> wordchar{};
+  std::array<bool, 128> digit{};
+  std::array<char, 128> lower{};
+  AsciiClasses() {
+    for (unsigned ch = 0; ch < 128; ++ch) {
+      wordchar[ch] = Unicode::is_wordchar(ch);
+      digit[ch] = Unicode::get_category(ch) == Unicode::DECIMAL_DIGIT_NUMBER;
+      lower[ch] = static_cast<char>(Unicode::tolower(ch));
+    }
+  }
+};
+
+// Made before main(): the character data they read is constant tables in libxapian.
+const AsciiClasses ascii_classes;
+
+inline bool is_wordchar(unsigned ch) {
+  return ch < 128 ? ascii_classes.wordchar[ch] : Unicode::is_wordchar(ch);
+}
+
+inline bool is_digit(unsigned ch) {
+  return ch < 128 ? ascii_classes.digit[ch]
+                  : Unicode::get_category(ch) == Unicode::DECIMAL_DIGIT_NUMBER;
+}
+
+inline void append_lower(std::string& out, unsigned ch) {
+  if (ch < 128) {
+    out.push_back(ascii_classes.lower[ch]);
+  } else {
+    Unicode::append_utf8(out, Unicode::tolower(ch));
+  }
 }
 
 bool is_ignorable(unsigned ch) {
@@ -52,72 +85,99 @@ bool digit_infix(unsigned ch) {
   }
 }
 
+/// The text's characters, decoded once, each with the offset of its first byte; the rules
+/// below look at a character and its neighbours several times. Non-ASCII is decoded by
+/// Utf8Iterator, as a walk of the whole text would (an invalid byte as its Latin-1 character).
+class DecodedText {
+ public:
+  explicit DecodedText(std::string_view text) {
+    chars_.reserve(text.size());
+    offsets_.reserve(text.size() + 1);
+    for (std::size_t i = 0; i < text.size();) {
+      offsets_.push_back(i);
+      const auto byte = static_cast<unsigned char>(text[i]);
+      if (byte < 0x80) {
+        chars_.push_back(byte);
+        ++i;
+        continue;
+      }
+      Utf8Iterator it(text.data() + i, text.size() - i);
+      chars_.push_back(*it);
+      ++it;
+      i = it == Utf8Iterator() ? text.size() : static_cast<std::size_t>(it.raw() - text.data());
+    }
+    offsets_.push_back(text.size());
+  }
+  std::size_t size() const { return chars_.size(); }
+  /// The character at index i; 0 past the end, which no rule takes for part of a word.
+  unsigned operator[](std::size_t i) const { return i < chars_.size() ? chars_[i] : 0; }
+  /// The byte offset of character i (of the end of the text for i == size()).
+  std::size_t offset(std::size_t i) const { return offsets_[i]; }
+
+ private:
+  std::vector<unsigned> chars_;
+  std::vector<std::size_t> offsets_;
+};
+
 class WordSplitter {
  public:
   explicit WordSplitter(std::string_view text) : text_(text) {}
 
   std::vector<Word> split() {
-    Utf8Iterator it(text_.data(), text_.size());
-    const Utf8Iterator end;
-    while (it != end) {
-      if (!Unicode::is_wordchar(*it)) {
-        ++it;
+    std::size_t i = 0;
+    while (i < text_.size()) {
+      if (!is_wordchar(text_[i])) {
+        ++i;
         continue;
       }
-      if (!read_initials(it)) read_word(it);
+      if (!read_initials(i)) read_word(i);
     }
     return std::move(words_);
   }
 
  private:
-  std::size_t offset(const Utf8Iterator& it) const {
-    return it == Utf8Iterator() ? text_.size() : static_cast<std::size_t>(it.raw() - text_.data());
-  }
+  bool at_end(std::size_t i) const { return i >= text_.size(); }
 
   // "U.S." or "P.T.O": capitals separated by dots, not followed by a letter or digit.
-  bool read_initials(Utf8Iterator& it) {
-    if (!is_ascii_upper(*it)) return false;
-    const Utf8Iterator end;
-    Utf8Iterator p = it;
+  bool read_initials(std::size_t& i) {
+    if (!is_ascii_upper(text_[i])) return false;
+    std::size_t p = i;
     std::string lowered;
     std::size_t last_letter_end = 0;
     while (true) {
-      Unicode::append_utf8(lowered, Unicode::tolower(*p));
+      append_lower(lowered, text_[p]);
       ++p;
-      last_letter_end = offset(p);
-      if (p == end || *p != '.') break;
-      Utf8Iterator after_dot = p;
-      ++after_dot;
-      if (after_dot == end || !is_ascii_upper(*after_dot)) {
+      last_letter_end = text_.offset(p);
+      if (at_end(p) || text_[p] != '.') break;
+      const std::size_t after_dot = p + 1;
+      if (at_end(after_dot) || !is_ascii_upper(text_[after_dot])) {
         p = after_dot;
         break;
       }
       p = after_dot;
     }
     if (lowered.size() < 2) return false;
-    if (p != end && Unicode::is_wordchar(*p)) return false;
-    words_.push_back({{offset(it), last_letter_end}, std::move(lowered)});
-    it = p;
+    if (!at_end(p) && is_wordchar(text_[p])) return false;
+    words_.push_back({{text_.offset(i), last_letter_end}, std::move(lowered)});
+    i = p;
     return true;
   }
 
-  void read_word(Utf8Iterator& it) {
-    const Utf8Iterator end;
-    const std::size_t begin = offset(it);
+  void read_word(std::size_t& i) {
+    const std::size_t begin = text_.offset(i);
     std::string lowered;
     unsigned previous = 0;
     while (true) {
-      while (it != end && Unicode::is_wordchar(*it)) {
-        previous = *it;
-        Unicode::append_utf8(lowered, Unicode::tolower(previous));
-        ++it;
+      while (!at_end(i) && is_wordchar(text_[i])) {
+        previous = text_[i];
+        append_lower(lowered, previous);
+        ++i;
       }
-      if (it == end) break;
-      Utf8Iterator next = it;
-      ++next;
-      if (next == end || !Unicode::is_wordchar(*next)) break;
-      const unsigned infix = *it;
-      if (is_digit(previous) && is_digit(*next)) {
+      if (at_end(i)) break;
+      const std::size_t next = i + 1;
+      if (at_end(next) || !is_wordchar(text_[next])) break;
+      const unsigned infix = text_[i];
+      if (is_digit(previous) && is_digit(text_[next])) {
         if (!digit_infix(infix) && !is_ignorable(infix)) break;
         if (!is_ignorable(infix)) Unicode::append_utf8(lowered, infix);
       } else if (const unsigned mapped = letter_infix(infix)) {
@@ -125,29 +185,29 @@ class WordSplitter {
       } else if (!is_ignorable(infix)) {
         break;
       }
-      it = next;
+      i = next;
     }
-    std::size_t word_end = offset(it);
-    read_suffix(it, lowered, word_end);
+    std::size_t word_end = text_.offset(i);
+    read_suffix(i, lowered, word_end);
     words_.push_back({{begin, word_end}, std::move(lowered)});
   }
 
   // Up to three "+" or "#" ("C++", "C#"), unless a word follows at once ("fish+chips").
-  void read_suffix(Utf8Iterator& it, std::string& lowered, std::size_t& word_end) {
-    Utf8Iterator p = it;
+  void read_suffix(std::size_t& i, std::string& lowered, std::size_t& word_end) {
+    std::size_t p = i;
     std::string suffix;
-    while (p != Utf8Iterator() && (*p == '+' || *p == '#') && suffix.size() < 4) {
-      suffix += static_cast<char>(*p);
+    while (!at_end(p) && (text_[p] == '+' || text_[p] == '#') && suffix.size() < 4) {
+      suffix += static_cast<char>(text_[p]);
       ++p;
     }
     if (suffix.empty() || suffix.size() > 3) return;
-    if (p != Utf8Iterator() && Unicode::is_wordchar(*p)) return;
+    if (!at_end(p) && is_wordchar(text_[p])) return;
     lowered += suffix;
-    word_end = offset(p);
-    it = p;
+    word_end = text_.offset(p);
+    i = p;
   }
 
-  std::string_view text_;
+  DecodedText text_;
   std::vector<Word> words_;
 };
 
