@@ -96,6 +96,35 @@ std::string feed(const std::string& name, int items, int words_per_item) {
   return out.str();
 }
 
+// What a run of `lede-index COMMAND` that filled the disk must leave: exit 2 with one line
+// naming the database, the disk and the command to run again, and a database that passes
+// xapian-check holding the first 20 articles and whole batches of 200 of the big feed's 4,000.
+// Returns how many articles were committed.
+Xapian::doccount expect_full_disk_handled(const test::ProcessResult& r, const SmallDisk& disk,
+                                          const std::string& db, const std::string& command) {
+  EXPECT_EQ(r.exit_code, 2) << r.err;
+  const std::string system_error = std::strerror(disk.mounted() ? ENOSPC : EFBIG);
+  EXPECT_EQ(r.err.rfind("lede-index: " + db + ": cannot write to the database: the disk is full (" +
+                            system_error + "); the database keeps its last commit (",
+                        0),
+            0u)
+      << r.err;
+  EXPECT_NE(r.err.find(" articles); free some space and run lede-index " + command + " again\n"),
+            std::string::npos)
+      << r.err;
+  EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1) << r.err;
+
+  const test::ProcessResult check = test::run_process({"/usr/bin/xapian-check", db});
+  EXPECT_EQ(check.exit_code, 0) << check.out << check.err;
+  const Xapian::Database after(db);
+  const Xapian::doccount committed = after.get_doccount();
+  EXPECT_GE(committed, 20u);
+  EXPECT_EQ((committed - 20) % 200, 0u) << committed;
+  EXPECT_LT(committed, 4020u);
+  EXPECT_EQ(after.get_lastdocid(), committed);
+  return committed;
+}
+
 TEST(DiskFull, AClearErrorAndTheLastCommitKept) {
   test::TempDir dir;
   SmallDisk disk(dir / "disk");
@@ -112,30 +141,8 @@ TEST(DiskFull, AClearErrorAndTheLastCommitKept) {
   r = test::run_process(
       {lede_index, "--db", db, "add", "--commit-every", "200", (dir / "big.xml").string()},
       disk.options());
-  EXPECT_EQ(r.exit_code, 2) << r.err;
-  const std::string system_error = std::strerror(disk.mounted() ? ENOSPC : EFBIG);
-  EXPECT_EQ(r.err.rfind("lede-index: " + db + ": cannot write to the database: the disk is full (" +
-                            system_error + "); the database keeps its last commit (",
-                        0),
-            0u)
-      << r.err;
-  EXPECT_NE(r.err.find(" articles); free some space and run lede-index add again\n"),
-            std::string::npos)
-      << r.err;
-  EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1) << r.err;
-
   // The last commit: the small feed and whole batches of the big one, nothing half-written.
-  const test::ProcessResult check = test::run_process({"/usr/bin/xapian-check", db});
-  EXPECT_EQ(check.exit_code, 0) << check.out << check.err;
-  Xapian::doccount committed = 0;
-  {
-    const Xapian::Database after(db);
-    committed = after.get_doccount();
-    EXPECT_GE(committed, 20u);
-    EXPECT_EQ((committed - 20) % 200, 0u) << committed;
-    EXPECT_LT(committed, 4020u);
-    EXPECT_EQ(after.get_lastdocid(), committed);
-  }
+  const Xapian::doccount committed = expect_full_disk_handled(r, disk, db, "add");
   std::cout << "[disk-full] " << committed << " articles committed when the disk filled\n";
 
   // With room again, the same command completes.
@@ -187,29 +194,7 @@ TEST(DiskFull, UpdateGivesAClearErrorAndCompletesWhenThereIsRoom) {
   const auto small_before = feeds(db).at(small);
 
   r = run({"update", "--commit-every", "200"}, disk.options());
-  EXPECT_EQ(r.exit_code, 2) << r.err;
-  const std::string system_error = std::strerror(disk.mounted() ? ENOSPC : EFBIG);
-  EXPECT_EQ(r.err.rfind("lede-index: " + db + ": cannot write to the database: the disk is full (" +
-                            system_error + "); the database keeps its last commit (",
-                        0),
-            0u)
-      << r.err;
-  EXPECT_NE(r.err.find(" articles); free some space and run lede-index update again\n"),
-            std::string::npos)
-      << r.err;
-  EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1) << r.err;
-
-  const test::ProcessResult check = test::run_process({"/usr/bin/xapian-check", db});
-  EXPECT_EQ(check.exit_code, 0) << check.out << check.err;
-  Xapian::doccount committed = 0;
-  {
-    const Xapian::Database after(db);
-    committed = after.get_doccount();
-    EXPECT_GE(committed, 20u);
-    EXPECT_EQ((committed - 20) % 200, 0u) << committed;
-    EXPECT_LT(committed, 4020u);
-    EXPECT_EQ(after.get_lastdocid(), committed);
-  }
+  const Xapian::doccount committed = expect_full_disk_handled(r, disk, db, "update");
   std::cout << "[disk-full] update: " << committed << " articles committed when the disk filled\n";
   auto listed = feeds(db);
   EXPECT_EQ(listed.at(small), small_before) << "a feed not fetched again is left as it was";

@@ -1,151 +1,22 @@
-// Inputs written to hurt, each with the behaviour it must show: a clear error or a contained
+// Files written to hurt, each with the behaviour it must show: a clear error or a contained
 // result, bounded memory, and the rest of the batch indexed. Every input is generated here, in a
 // temporary folder; the peak RSS of each lede-index run (wait4's ru_maxrss) is held to a bound
 // that docs/limits.md states, and printed as "[hostile] NAME: peak RSS …".
-#include <algorithm>
-#include <fstream>
-#include <iostream>
-#include <sstream>
+#include "tests/end_to_end/hostile_input.hpp"
 
-#include <fcntl.h>
+#include <fstream>
+#include <string>
+#include <vector>
+
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
-#include <unistd.h>
-#include <xapian.h>
 
-#include "common/schema.hpp"
-#include "common/stored_article.hpp"
-#include "indexer/document_builder.hpp"
-#include "tests/support/http_server.hpp"
-#include "tests/support/run_process.hpp"
-#include "tests/support/temp_dir.hpp"
+#include "tests/end_to_end/hostile_input.hpp"
 
 namespace lede {
 namespace {
 
-namespace fs = std::filesystem;
-constexpr long mib = 1024 * 1024;
-
-// lede-index is built with the same flags as this test: under -DLEDE_SANITIZE=ON both carry
-// AddressSanitizer (GCC defines __SANITIZE_ADDRESS__, clang 14 only answers __has_feature).
-#if defined(__SANITIZE_ADDRESS__)
-constexpr bool address_sanitizer = true;
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-constexpr bool address_sanitizer = true;
-#else
-constexpr bool address_sanitizer = false;
-#endif
-#else
-constexpr bool address_sanitizer = false;
-#endif
-
-// Each bound below is for a normal build. Under ASan the same run holds more: the shadow (a
-// byte per 8 of memory), a redzone and header around every allocation, freed blocks kept in
-// quarantine until 256 MiB of them wait (quarantine_size_mb's default on 64-bit), and the
-// runtime itself. ASan's authors measured 3.4x the memory on average (SPEC CPU2006; Serebryany
-// et al., "AddressSanitizer: A Fast Address Sanity Checker", USENIX ATC 2012). Measured here
-// (Debug -O1, scripts/test-sanitizers.sh): a run that only indexes good.xml 15 -> 59 MiB;
-// 100,000-deep XML 41 -> 204 MiB (108 with ASAN_OPTIONS=quarantine_size_mb=0); the 1 GiB JSON
-// Lines line 46 -> 115 MiB (86 without quarantine); a million items 742 -> 1256 MiB. So an ASan
-// build is held to 3 times each bound: the largest ratio measured is 204 MiB to a bound of 96
-// (2.1x), and 3x still stays far below what holding the input would take (the 1 GiB line).
-constexpr long sanitizer_memory_factor = address_sanitizer ? 3 : 1;
-
-std::string item(const std::string& title, const std::string& body, const std::string& id) {
-  return "<item><title>" + title + "</title><link>https://hostile.example/" + id +
-         "</link><pubDate>Wed, 01 May 2024 10:00:00 GMT</pubDate><description>" + body +
-         "</description></item>\n";
-}
-
-std::string rss(const std::string& items, const std::string& prolog = "") {
-  return "<?xml version=\"1.0\"?>\n" + prolog +
-         "<rss version=\"2.0\"><channel><title>Hostile</title>"
-         "<link>https://hostile.example/</link>\n" +
-         items + "</channel></rss>\n";
-}
-
-class HostileInput : public ::testing::Test {
- protected:
-  void SetUp() override {
-    std::ofstream(dir / "good.xml") << rss(item("Good one", "Fine text.", "good/1") +
-                                           item("Good two", "More fine text.", "good/2"));
-  }
-
-  fs::path write(const std::string& name, const std::string& bytes) {
-    std::ofstream(dir / name, std::ios::binary) << bytes;
-    return dir / name;
-  }
-  // head, then `chunk` `count` times, then tail: big inputs never held by this process (its
-  // memory at fork time would count in the child's ru_maxrss).
-  fs::path write_repeated(const std::string& name, const std::string& head,
-                          const std::string& chunk, long count, const std::string& tail) {
-    std::ofstream out(dir / name, std::ios::binary);
-    out << head;
-    for (long i = 0; i < count; ++i) out << chunk;
-    out << tail;
-    return dir / name;
-  }
-
-  // lede-index --json add INPUT good.xml (INPUT a file or a URL), with its peak memory held to
-  // `normal_bound_mib` (times sanitizer_memory_factor in an ASan build).
-  test::ProcessResult index(const std::string& name, const std::string& input,
-                            long normal_bound_mib, std::vector<std::string> options = {}) {
-    std::vector<std::string> arguments = {"add"};
-    arguments.insert(arguments.end(), options.begin(), options.end());
-    arguments.push_back(input);
-    arguments.push_back((dir / "good.xml").string());
-    return run_bounded(name, arguments, normal_bound_mib);
-  }
-
-  // lede-index --db DB --json ARGUMENTS, with its peak memory held to `normal_bound_mib` (times
-  // sanitizer_memory_factor in an ASan build); the good articles must be in the database
-  // afterwards (the rest of the batch).
-  test::ProcessResult run_bounded(const std::string& name,
-                                  const std::vector<std::string>& arguments,
-                                  long normal_bound_mib) {
-    const long bound_mib = normal_bound_mib * sanitizer_memory_factor;
-    std::vector<std::string> argv = {test::tool_path("indexer", "lede-index"), "--db", db,
-                                     "--json"};
-    argv.insert(argv.end(), arguments.begin(), arguments.end());
-    const test::ProcessResult r = test::run_process(argv);
-    std::cout << "[hostile] " << name << ": peak RSS " << r.max_rss_kib / 1024 << " MiB (bound "
-              << bound_mib << " MiB";
-    if (address_sanitizer) {
-      std::cout << " = " << sanitizer_memory_factor << " x " << normal_bound_mib << " for ASan";
-    }
-    std::cout << "), exit " << r.exit_code << '\n';
-    EXPECT_LT(r.max_rss_kib, bound_mib * 1024) << name;
-    EXPECT_TRUE(has_article("https://hostile.example/good/1")) << name << ": the rest of the batch";
-    EXPECT_TRUE(has_article("https://hostile.example/good/2")) << name << ": the rest of the batch";
-    return r;
-  }
-
-  // The folder the test HTTP server serves, holding good.xml.
-  fs::path www() {
-    fs::create_directories(dir / "www");
-    fs::copy_file(dir / "good.xml", dir / "www/good.xml", fs::copy_options::overwrite_existing);
-    return dir / "www";
-  }
-
-  bool has_article(const std::string& id) const {
-    const Xapian::Database database(db);
-    return database.term_exists(DocumentBuilder::unique_term(id));
-  }
-  Article article(const std::string& id) const {
-    const Xapian::Database database(db);
-    const std::string term = DocumentBuilder::unique_term(id);
-    auto posting = database.postlist_begin(term);
-    if (posting == database.postlist_end(term)) return {};
-    return decode_document_data(database.get_document(*posting).get_data());
-  }
-  nlohmann::json summary(const test::ProcessResult& r) const {
-    return nlohmann::json::parse(r.out.empty() ? "{}" : r.out);
-  }
-
-  test::TempDir dir;
-  std::string db = (dir / "db").string();
-};
+using namespace hostile;
 
 TEST_F(HostileInput, BillionLaughsEntitiesAreNeverExpanded) {
   std::string dtd = "<!DOCTYPE rss [<!ENTITY lol \"lol\">";
@@ -393,131 +264,6 @@ TEST_F(HostileInput, AJsonLinesLineOfOneGigabyte) {
       << r.err;
   EXPECT_TRUE(has_article("https://hostile.example/b"));
   EXPECT_TRUE(has_article("https://hostile.example/c"));
-}
-
-// The hostile servers below are routes of tests/support/http_server.py on 127.0.0.1. Every wait
-// is bounded: a body by --max-size, a trickle by --timeout or --stall-time of a few seconds.
-
-std::size_t requests_to(const std::vector<test::LoggedRequest>& log, const std::string& prefix) {
-  return static_cast<std::size_t>(std::count_if(
-      log.begin(), log.end(), [&](const auto& r) { return r.path.rfind(prefix, 0) == 0; }));
-}
-
-TEST_F(HostileInput, AGzipBombStopsAtTheSizeCap) {
-  test::HttpServer server(www());
-  const std::string url = server.url("/bomb");  // 10 GiB of zeros from about 10 MiB
-  const auto r = index("gzip bomb", url, 192);
-  EXPECT_EQ(r.exit_code, 1) << r.err;
-  // The cap counts decoded bytes: the bomb is stopped at 64 MiB of zeros, not of gzip.
-  EXPECT_NE(r.err.find(url + ": response larger than the 64 MiB limit; transfer aborted"),
-            std::string::npos)
-      << r.err;
-  EXPECT_EQ(Xapian::Database(db).get_doccount(), 2u);
-}
-
-TEST_F(HostileInput, AnEndlessResponseStopsAtTheSizeCap) {
-  test::HttpServer server(www());
-  const std::string url = server.url("/endless");
-  const auto r = index("endless response", url, 192);
-  EXPECT_EQ(r.exit_code, 1) << r.err;
-  EXPECT_NE(r.err.find(url + ": response larger than the 64 MiB limit; transfer aborted"),
-            std::string::npos)
-      << r.err;
-}
-
-TEST_F(HostileInput, AServerThatTricklesOneByteASecondIsCutOff) {
-  test::HttpServer server(www());
-  const std::string url = server.url("/trickle");
-  // By the total time allowed per fetch…
-  auto r = index("trickle, --timeout 3", url, 64, {"--timeout", "3"});
-  EXPECT_EQ(r.exit_code, 1) << r.err;
-  EXPECT_NE(r.err.find(url + ": Operation timed out after "), std::string::npos) << r.err;
-  // …and, whatever the timeout, by the stall limit (by default under 100 bytes/s for 30 s).
-  r = index("trickle, --stall-time 2", url, 64, {"--stall-time", "2"});
-  EXPECT_EQ(r.exit_code, 1) << r.err;
-  EXPECT_NE(r.err.find(url + ": Operation too slow. Less than 100 bytes/sec transferred the last "
-                             "2 seconds"),
-            std::string::npos)
-      << r.err;
-}
-
-TEST_F(HostileInput, ARedirectLoopEndsAtTheRedirectLimit) {
-  test::HttpServer server(www());
-  const std::string url = server.url("/loop/0");
-  const auto r = index("redirect loop", url, 64);
-  EXPECT_EQ(r.exit_code, 1) << r.err;
-  EXPECT_NE(r.err.find(url + ": more than 5 redirects\n"), std::string::npos) << r.err;
-  EXPECT_EQ(requests_to(server.log(), "/loop/"), 6u) << "the first request and 5 redirects";
-}
-
-TEST_F(HostileInput, RedirectsToFileAndGopherAreRefused) {
-  test::HttpServer server(www());
-  const std::string to_file = server.url("/to-file");
-  auto r = index("redirect to file:///etc/passwd", to_file, 64);
-  EXPECT_EQ(r.exit_code, 1) << r.err;
-  EXPECT_NE(r.err.find(to_file + ": redirect to a non-HTTP URL refused (file:///etc/passwd)\n"),
-            std::string::npos)
-      << r.err;
-
-  // gopher:// to this very server: had it been followed, the server would have logged it.
-  const std::string gopher = "gopher://127.0.0.1:" + std::to_string(server.port()) + "/1passwd";
-  const std::string to_gopher = server.url("/to?url=" + gopher);
-  r = index("redirect to gopher://", to_gopher, 64);
-  EXPECT_EQ(r.exit_code, 1) << r.err;
-  EXPECT_NE(r.err.find(to_gopher + ": redirect to a non-HTTP URL refused (" + gopher + ")\n"),
-            std::string::npos)
-      << r.err;
-  const auto log = server.log();
-  ASSERT_EQ(log.size(), 2u);
-  EXPECT_EQ(log[0].path, "/to-file");
-  EXPECT_EQ(log[1].path, "/to?url=" + gopher);
-  EXPECT_EQ(Xapian::Database(db).get_doccount(), 2u);  // only good.xml's: nothing of passwd
-}
-
-TEST_F(HostileInput, UpdateMeetsEveryHostileServerAtOnce) {
-  // update fetches in parallel (--jobs 8): the bomb and the endless body are held side by side.
-  test::HttpServer server(www());
-  const std::vector<std::string> hostile = {
-      server.url("/bomb"),
-      server.url("/endless"),
-      server.url("/trickle"),
-      server.url("/loop/0"),
-      server.url("/to-file"),
-      server.url("/to?url=gopher://127.0.0.1:" + std::to_string(server.port()) + "/1")};
-  std::vector<std::string> subscribe = {test::tool_path("indexer", "lede-index"), "--db", db,
-                                        "subscribe", server.url("/feeds/good.xml")};
-  subscribe.insert(subscribe.end(), hostile.begin(), hostile.end());
-  ASSERT_EQ(test::run_process(subscribe).exit_code, 0);
-
-  // update's own default --max-size is 16 MiB.
-  auto r =
-      run_bounded("update, every hostile server at once", {"update", "--stall-time", "2"}, 128);
-  EXPECT_EQ(r.exit_code, 1) << r.err;
-  nlohmann::json s = summary(r);
-  EXPECT_EQ(s["due"], 7);
-  EXPECT_EQ(s["changed"], 1);
-  EXPECT_EQ(s["failed"], 6);
-  EXPECT_EQ(s["added"], 2);
-  const auto expect_every_error = [&](const std::string& cap) {
-    for (const std::string& expected : std::vector<std::string>{
-             "/bomb: response larger than the " + cap + " limit; transfer aborted\n",
-             "/endless: response larger than the " + cap + " limit; transfer aborted\n",
-             "/trickle: Operation too slow.", "/loop/0: more than 5 redirects\n",
-             "/to-file: redirect to a non-HTTP URL refused (file:///etc/passwd)\n",
-             ": redirect to a non-HTTP URL refused (gopher://127.0.0.1:"}) {
-      EXPECT_NE(r.err.find(expected), std::string::npos) << expected << "\n" << r.err;
-    }
-  };
-  expect_every_error("16 MiB");
-
-  // With add's 64 MiB: the two bodies held at once are each four times larger.
-  r = run_bounded("update --max-size 64, every hostile server at once",
-                  {"update", "--force", "--max-size", "64", "--stall-time", "2"}, 320);
-  EXPECT_EQ(r.exit_code, 1) << r.err;
-  s = summary(r);
-  EXPECT_EQ(s["failed"], 6);
-  EXPECT_EQ(s["not_modified"], 1);
-  expect_every_error("64 MiB");
 }
 
 }  // namespace
