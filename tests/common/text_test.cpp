@@ -1,13 +1,13 @@
 // Table tests of the UTF-8 text utilities (common/text.hpp).
 #include "common/text.hpp"
 
-#include <cstdint>
-#include <iterator>
 #include <string>
 #include <vector>
 
 #include <gtest/gtest.h>
 #include <xapian.h>
+
+#include "tests/support/piece_text.hpp"
 
 namespace lede::text {
 namespace {
@@ -76,15 +76,11 @@ TEST(TextFoldWhitespace, GivesWhatAWholeTextWalkGives) {
     }
     return out;
   };
-  const std::string pieces[] = {"a",    " ",        "\t",   "\x01",         "\x7f", "\xc2\x85",
-                                "\xc3", "\xc3\xa9", "\xff", "\xe2\x80\x83", "\xf0", "Z9"};
-  std::uint64_t state = 12345;
+  test::PieceText texts({"a", " ", "\t", "\x01", "\x7f", "\xc2\x85", "\xc3", "\xc3\xa9", "\xff",
+                         "\xe2\x80\x83", "\xf0", "Z9"},
+                        12345);
   for (int n = 0; n < 2000; ++n) {
-    std::string text;
-    for (int k = 0; k < 12; ++k) {
-      state = state * 6364136223846793005ULL + 1442695040888963407ULL;
-      text += pieces[(state >> 33) % std::size(pieces)];
-    }
+    const std::string text = texts.next(12);
     ASSERT_EQ(fold_whitespace(text), walked(text)) << "input: " << text;
   }
 }

@@ -1,7 +1,5 @@
 #include "query/snippet.hpp"
 
-#include <cstdint>
-#include <iterator>
 #include <map>
 #include <string>
 #include <vector>
@@ -9,6 +7,7 @@
 #include <gtest/gtest.h>
 
 #include "common/text.hpp"
+#include "tests/support/piece_text.hpp"
 
 namespace lede::query {
 namespace {
@@ -183,17 +182,12 @@ TEST(WordSplitting, FollowsTheTermGenerator) {
 // random text made of the pieces its rules are about (initials, infixes between letters and
 // between digits, "+" and "#" suffixes, non-ASCII letters, zero-width characters).
 TEST(WordSplitting, GivesTheTermGeneratorsTermsOnRandomText) {
-  const std::string pieces[] = {"a",      "Bc",     "x9",     "U",      ".",      "S",
-                                " ",      ",",      "'",      "&",      "+",      "#",
-                                "1",      "23",     "\t",     "-",      "_",      "\u00e9",
-                                "\u00c9", "\u6771", "\u2019", "\u200d", "\u00b7", "\u0660"};
-  std::uint64_t state = 42;
+  test::PieceText texts({"a", "Bc",     "x9",     "U",      ".",      "S",      " ",      ",",
+                         "'", "&",      "+",      "#",      "1",      "23",     "\t",     "-",
+                         "_", "\u00e9", "\u00c9", "\u6771", "\u2019", "\u200d", "\u00b7", "\u0660"},
+                        42);
   for (int n = 0; n < 3000; ++n) {
-    std::string text;
-    for (int k = 0; k < 16; ++k) {
-      state = state * 6364136223846793005ULL + 1442695040888963407ULL;
-      text += pieces[(state >> 33) % std::size(pieces)];
-    }
+    const std::string text = texts.next(16);
     Xapian::Document doc;
     Xapian::TermGenerator generator;
     generator.set_document(doc);
