@@ -3,9 +3,9 @@
 #include "common/dates.hpp"
 #include "common/language.hpp"
 #include "common/schema.hpp"
+#include "common/stem_cache.hpp"
 #include "common/stored_article.hpp"
 #include "common/text.hpp"
-#include "common/stem_cache.hpp"
 
 namespace lede {
 
