@@ -27,6 +27,11 @@ void add_index_command(CLI::App& app, int& exit_code) {
   cmd->add_option("--db", o.database,
                   "Fresh lede database folder to keep (default: a temporary one, removed)");
   add_baseline_options(*cmd, cl->baselines, cl->baseline_databases);
+  cmd->add_option("--workers", o.workers,
+                  "lede on N cores, as lede-index rebuild SOURCE... (parts merged by "
+                  "compaction; files are shared out, not split); 1: as lede-index add")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 256));
   cmd->add_flag("--no-compact", cl->no_compact, "Do not measure the compacted sizes");
   cmd->add_flag("--json", cl->json, "Print the report as JSON");
   cmd->callback([cl, &exit_code] {

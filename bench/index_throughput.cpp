@@ -13,7 +13,10 @@
 #include "bench/xapian_compact.hpp"
 #include "common/database.hpp"
 #include "common/error.hpp"
+#include "indexer/deduplicate.hpp"
 #include "indexer/ingest.hpp"
+#include "indexer/merge.hpp"
+#include "indexer/parallel_index.hpp"
 #include "indexer/sources.hpp"
 
 namespace lede::bench {
@@ -69,6 +72,29 @@ nlohmann::json build_lede(const std::vector<std::string>& sources, const std::st
           {"seconds", seconds_since(start)}};
 }
 
+/// rebuild's path: `workers` parts (indexer/parallel_index.hpp), the last copy of an article
+/// kept, merged by compaction into `path`, which must not exist yet.
+nlohmann::json build_lede_parallel(const std::vector<std::string>& sources, const std::string& path,
+                                   std::size_t workers) {
+  if (fs::exists(path)) throw Error(path + ": already exists; give a new folder to --db");
+  TemporaryFolder staging;
+  PartsOptions parts_options;
+  parts_options.folder = staging.path();
+  parts_options.workers = workers;
+  parts_options.on_problem = [](const std::string& message) {
+    std::cerr << "lede-bench: " << message << '\n';
+  };
+  const auto start = Clock::now();
+  const Parts parts = index_sources(sources, parts_options);
+  keep_last_copies(parts.databases);
+  merge_databases(parts.databases, path, [](const std::string&) {});
+  return {{"articles", Xapian::Database(path).get_doccount()},
+          {"skipped", parts.skipped},
+          {"sources_failed", parts.sources_failed},
+          {"workers", parts.databases.size()},
+          {"seconds", seconds_since(start)}};
+}
+
 nlohmann::json build_with(Baseline baseline, const std::vector<std::string>& sources,
                           const std::string& path) {
   const auto start = Clock::now();
@@ -101,6 +127,7 @@ nlohmann::json measure(const std::string& name, const std::function<nlohmann::js
       {"peak_rss_mb", rounded(child.peak_rss_mib, 1)},
       {"database_bytes", bytes_on_disk(database)},
   };
+  if (child.result.contains("workers")) figures["workers"] = child.result["workers"];
   if (do_compact) {
     const auto start = Clock::now();
     compact(compacted);
@@ -127,8 +154,15 @@ nlohmann::json run_index_bench(const IndexBenchOptions& options) {
   const fs::path lede_db =
       options.database.empty() ? temporary.path() / "lede" : fs::path(options.database);
   nlohmann::json contenders = nlohmann::json::array();
+  const auto build = [&] {
+    return options.workers > 1
+               ? build_lede_parallel(options.sources, lede_db.string(), options.workers)
+               : build_lede(options.sources, lede_db.string());
+  };
+  const std::string name =
+      options.workers > 1 ? "lede, " + std::to_string(options.workers) + " workers" : "lede";
   contenders.push_back(measure(
-      "lede", [&] { return build_lede(options.sources, lede_db.string()); }, lede_db,
+      name, build, lede_db,
       [&](const fs::path& into) { compact_xapian(lede_db.string(), into.string()); },
       temporary.path() / "lede.compact", bytes, options.compact));
 

@@ -7,7 +7,9 @@
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
+#include <xapian.h>
 
+#include "common/schema.hpp"
 #include "tests/support/run_process.hpp"
 #include "tests/support/temp_dir.hpp"
 #include "tests/support/test_paths.hpp"
@@ -76,6 +78,36 @@ TEST_F(BenchCli, IndexWithFts5KeepsBothDatabases) {
 TEST_F(BenchCli, IndexWithXapianPlain) {
   expect_index_report(plain_index_, "xapian-plain");
   EXPECT_TRUE(std::filesystem::is_directory(path("plain")));
+}
+
+// rebuild's parallel path: the same articles as the one-thread build, in a merged archive.
+TEST_F(BenchCli, IndexOnTwoWorkersBuildsTheSameArchive) {
+  const test::ProcessResult run = bench({"index", (test::source_dir() / "examples").string(),
+                                         "--workers", "2", "--db", path("lede-2"), "--json"});
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  const json report = json::parse(run.out);
+  ASSERT_EQ(report["contenders"].size(), 1u);
+  const json& lede = report["contenders"][0];
+  EXPECT_EQ(lede["name"], "lede, 2 workers");
+  EXPECT_EQ(lede["workers"], 2);
+  EXPECT_EQ(lede["articles"], sample_articles);
+  EXPECT_EQ(lede["skipped"], 0);
+  const auto ids = [](const std::string& db) {
+    std::vector<std::string> terms;
+    const Xapian::Database database(db);
+    const std::string prefix(schema::unique_id().prefix);  // one term per article
+    for (auto t = database.allterms_begin(prefix); t != database.allterms_end(prefix); ++t) {
+      terms.push_back(*t);
+    }
+    return terms;
+  };
+  EXPECT_EQ(ids(path("lede-2")), ids(path("lede")));
+  EXPECT_EQ(ids(path("lede")).size(), static_cast<std::size_t>(sample_articles));
+  // The folder must be new: parts are merged into it.
+  const test::ProcessResult again = bench({"index", (test::source_dir() / "examples").string(),
+                                           "--workers", "2", "--db", path("lede-2")});
+  EXPECT_EQ(again.exit_code, 2);
+  EXPECT_NE(again.err.find("already exists"), std::string::npos) << again.err;
 }
 
 void expect_query_report(const test::ProcessResult& run, const std::vector<std::string>& names,
