@@ -12,6 +12,7 @@
 //     wdfs, positions and values (no half-written document).
 // Each run after a kill resumes the way a user would: it is given the file holding article N + 1
 // and every file after it.
+#include <algorithm>
 #include <chrono>
 #include <cstdlib>
 #include <fstream>
@@ -192,8 +193,11 @@ class CrashDrill {
         advanced += point.after - point.before;
         const double pace_ms = advancing_ms / static_cast<double>(advanced);
         const double kills_left = kills - static_cast<double>(points_.size());
-        const double share = static_cast<double>(total() - committed_) / (kills_left + 1);
-        max_delay_ms = startup_ms + 1.5 * pace_ms * share;
+        // A run that completed the archive leaves a whole new round of work, not none: with
+        // none, every later delay would be zero and kill lede-index before it commits.
+        const std::size_t left = committed_ == total() ? total() : total() - committed_;
+        const double share = static_cast<double>(left) / (kills_left + 1);
+        max_delay_ms = std::max(1.0, startup_ms + 1.5 * pace_ms * share);
       }
     }
   }
@@ -211,11 +215,9 @@ class CrashDrill {
   }
 
   void report(std::ostream& out, const std::string& name) const {
-    std::size_t advanced = 0;
-    for (const KillPoint& p : points_) advanced += p.after > p.before;
-    out << "[crash-safety] " << name << ": " << points_.size() << " SIGKILLs (" << advanced
-        << " after new commits), " << rounds_ << " round(s) over " << total()
-        << " articles, commit every " << batch_ << "; committed after each kill:";
+    out << "[crash-safety] " << name << ": " << points_.size() << " SIGKILLs ("
+        << kills_after_new_commits() << " after new commits), " << rounds_ << " round(s) over "
+        << total() << " articles, commit every " << batch_ << "; committed after each kill:";
     for (const KillPoint& p : points_) {
       out << ' ' << p.after << "@" << static_cast<long>(p.delay_ms) << "ms";
     }
@@ -226,6 +228,15 @@ class CrashDrill {
 
   std::size_t total() const { return reference_.terms.size(); }
   std::size_t kills() const { return points_.size(); }
+
+  /// Kills that came after the run had committed something: those test a database caught
+  /// between commits, not only one killed while it starts. The tests ask for a fifth of
+  /// them: 6 to 14 of 20 came so on the generated archive with seeds 1-8 and the default, 16-17
+  /// on Reuters, on a loaded 2-core machine.
+  std::size_t kills_after_new_commits() const {
+    return static_cast<std::size_t>(std::count_if(
+        points_.begin(), points_.end(), [](const KillPoint& p) { return p.after > p.before; }));
+  }
 
  private:
   std::vector<std::string> command(const std::vector<std::string>& files, bool json = false) const {
@@ -339,6 +350,7 @@ TEST(CrashSafety, KilledAtRandomPointsWhileIndexingAGeneratedArchive) {
   ASSERT_NO_FATAL_FAILURE(drill.kill_at_random_points(20));
   const nlohmann::json summary = drill.complete();
   EXPECT_EQ(summary["added"].get<std::size_t>() + summary["unchanged"].get<std::size_t>(), 1800u);
+  EXPECT_GE(drill.kills_after_new_commits(), drill.kills() / 5);
   drill.report(std::cout, "generated archive (seed " + std::to_string(seed()) + ")");
 }
 
@@ -355,6 +367,7 @@ TEST(CrashSafety, KilledAtRandomPointsWhileIndexingReuters) {
   const nlohmann::json summary = drill.complete();
   EXPECT_EQ(summary["added"].get<std::size_t>() + summary["unchanged"].get<std::size_t>(), 20841u);
   EXPECT_EQ(summary["skipped"], 0);
+  EXPECT_GE(drill.kills_after_new_commits(), drill.kills() / 5);
   drill.report(std::cout, "Reuters-21578 (seed " + std::to_string(seed()) + ")");
   std::cout << "[crash-safety] Reuters: "
             << std::chrono::duration<double>(Clock::now() - start).count()
