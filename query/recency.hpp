@@ -8,6 +8,7 @@
  * documents the user's query matches, its maximum weight is known (so the matcher's top-k
  * pruning keeps working), and xapian-tcpsrv can run it because ValueMapPostingSource is in
  * Xapian's default registry: sharded, remote and single databases give the same order.
+ * Filtered to the days within the horizon (day terms, also stock), it reads only their values.
  * @see docs/ranking.md
  */
 #pragma once
@@ -25,21 +26,25 @@ inline constexpr double default_half_life_days = 14;
 /// The bonus of a story from today, in BM25 units (docs/ranking.md).
 inline constexpr double default_recency_weight = 2.0;
 
+/// Past this many half-lives (2^-20 < one millionth of W) a story's bonus counts as zero.
+inline constexpr double horizon_half_lives = 20;
+
 struct RecencyModel {
   double half_life_days = default_half_life_days;
   double weight = default_recency_weight;  ///< W; 0 turns recency off
   UnixSeconds now = 0;
 
   /// 2^(−age/half_life) in [0, 1] for a day key "YYYYMMDD", age measured from now to the
-  /// day's midpoint (12:00 UTC) and clamped at 0; 0 for a malformed key.
+  /// day's midpoint (12:00 UTC) and clamped at 0; 0 past the horizon and for a malformed key.
   double recency_of_day(std::string_view day_key) const;
 
   /// Throws lede::Error unless the half-life is positive and the weight non-negative (finite).
   void validate() const;
 };
 
-/// The bonus as a query: a ValueMapPostingSource mapping each day of `db` to
-/// W · recency_of_day. Add it with OP_AND_MAYBE. Throws lede::Error on a bad model.
+/// The bonus as a query: a ValueMapPostingSource mapping each day of `db` within the horizon
+/// to W · recency_of_day, filtered to those days; an empty query when no day earns a bonus.
+/// Add it with OP_AND_MAYBE. Throws lede::Error on a bad model.
 Xapian::Query recency_query(const Xapian::Database& db, const RecencyModel& model);
 
 }  // namespace lede::query

@@ -5,9 +5,11 @@
 #include <cmath>
 #include <map>
 #include <random>
+#include <string>
 
 #include <gtest/gtest.h>
 
+#include "common/schema.hpp"
 #include "common/stored_article.hpp"
 #include "query/query_parser.hpp"
 #include "query/recency.hpp"
@@ -30,12 +32,12 @@ constexpr int span_days = 60;  // the random archive's articles are 0–59 days 
 const std::string query_text = "oil OR bank OR wheat OR opec";
 
 /// Random articles over a small vocabulary, so that many match and BM25 scores vary.
-std::vector<Article> random_articles(int count, unsigned seed) {
+std::vector<Article> random_articles(int count, unsigned seed, int days = span_days) {
   static const V words = {"oil",   "bank",  "wheat", "opec",  "rates", "harvest",
                           "crude", "trade", "loans", "grain", "price", "market"};
   std::mt19937 rng(seed);
   std::uniform_int_distribution<std::size_t> word(0, words.size() - 1);
-  std::uniform_int_distribution<int> length(3, 40), age(0, span_days * 24 - 1);
+  std::uniform_int_distribution<int> length(3, 40), age(0, days * 24 - 1);
   std::vector<Article> articles;
   for (int i = 0; i < count; ++i) {
     std::string title = words[word(rng)] + " " + words[word(rng)];
@@ -143,6 +145,57 @@ TEST_F(BlendPropertyTest, ScoreIsBm25PlusWeightedRecency) {
     previous = hit.score;
   }
   EXPECT_NE(ids_of(result.hits), ref.order) << "the bonus changed nothing: test is vacuous";
+}
+
+TEST_F(BlendPropertyTest, PastTheHorizonTheBonusIsZeroAndOnlyRecentDaysAreRead) {
+  // Two years of articles, half-life 10 days: the horizon (20 half-lives) holds a quarter of
+  // them, so the bonus is filtered to those days (query/recency.cpp).
+  build(random_articles(600, 5, 730));
+  const Reference ref = bm25_reference(db, query_text);
+  const double weight = 3, half_life = 10;
+  const RecencyModel model{half_life, weight, now};
+  ASSERT_NE(recency_query(db, model).get_description().find("FILTER"), std::string::npos)
+      << "the bonus is not filtered to recent days: the test would be vacuous";
+  const SearchResult result = run(SortOrder::blend, weight, half_life);
+  ASSERT_EQ(result.hits.size(), ref.order.size());
+  int with_bonus = 0;
+  for (const Hit& hit : result.hits) {
+    const UnixSeconds midpoint = hit.article.published / day * day + day / 2;
+    const double age_days = std::max(0.0, static_cast<double>(now - midpoint) / day);
+    const double expected =
+        age_days > horizon_half_lives * half_life ? 0 : std::exp2(-age_days / half_life);
+    with_bonus += expected > 0;
+    EXPECT_NEAR(hit.recency, expected, 1e-12) << hit.article.id;
+    EXPECT_NEAR(hit.score, ref.bm25.at(hit.article.id) + weight * expected, 1e-9) << hit.article.id;
+  }
+  EXPECT_GT(with_bonus, 50);
+  EXPECT_LT(with_bonus, static_cast<int>(result.hits.size()) / 2);
+
+  // The unfiltered bonus (every day mapped) differs from it by less than W · 2^-20 a story.
+  Xapian::ValueMapPostingSource every_day(schema::day_slot);
+  const std::string prefix(schema::day().prefix);
+  for (auto t = db.allterms_begin(prefix); t != db.allterms_end(prefix); ++t) {
+    const std::string key = (*t).substr(prefix.size());
+    const UnixSeconds midpoint =
+        from_civil(std::stoi(key.substr(0, 4)), static_cast<unsigned>(std::stoi(key.substr(4, 2))),
+                   static_cast<unsigned>(std::stoi(key.substr(6, 2))), 12);
+    every_day.add_mapping(
+        key,
+        weight * std::exp2(-std::max(0.0, static_cast<double>(now - midpoint) / day) / half_life));
+  }
+  Xapian::Enquire enquire(db);
+  enquire.set_weighting_scheme(relevance_weighting());
+  enquire.set_query(Xapian::Query(Xapian::Query::OP_AND_MAYBE,
+                                  QueryParser(db, "en", now).parse(query_text).query,
+                                  Xapian::Query(&every_day)));
+  const Xapian::MSet mset = enquire.get_mset(0, db.get_doccount());
+  std::map<Xapian::docid, double> unfiltered;
+  for (auto it = mset.begin(); it != mset.end(); ++it) unfiltered[*it] = it.get_weight();
+  ASSERT_EQ(unfiltered.size(), result.hits.size());
+  for (const Hit& hit : result.hits) {
+    EXPECT_NEAR(hit.score, unfiltered.at(hit.docid), weight * std::exp2(-horizon_half_lives))
+        << hit.article.id;
+  }
 }
 
 TEST_F(BlendPropertyTest, EquallyRelevantArticlesComeNewestFirst) {

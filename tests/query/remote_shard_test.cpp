@@ -17,6 +17,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "query/recency.hpp"
 #include "query/search.hpp"
 #include "tests/query/tiny_archive.hpp"
 #include "tests/support/temp_dir.hpp"
@@ -126,12 +127,16 @@ void write_stub(const fs::path& path, const std::vector<std::string>& lines) {
   for (const std::string& line : lines) out << line << '\n';
 }
 
-SearchResult blend(const Xapian::Database& db, const std::string& text) {
+// Ages here span 0–6 days: with a half-life of 3 days the bonus reorders a lot and reaches
+// every story; with 0.1 it reaches the last two days only, and is filtered to them.
+constexpr double half_lives[] = {3, 0.1};
+
+SearchResult blend(const Xapian::Database& db, const std::string& text, double half_life) {
   SearchRequest request;
   request.text = text;
   request.now = now;
   request.limit = 50;
-  request.half_life_days = 3;  // ages here span 0–6 days: the bonus reorders a lot
+  request.half_life_days = half_life;
   request.facet = Facet::day;
   return search(db, request);
 }
@@ -155,20 +160,26 @@ TEST(RemoteShardTest, BlendOrderIsTheSameOnOneDatabaseLocalShardsAndRemoteShards
   const Xapian::Database single((dir / "single").string());
   const Xapian::Database local((dir / "local.stub").string());
   const Xapian::Database remote((dir / "remote.stub").string());
-  for (const std::string text : {"oil", "bank OR wheat", "opec crude", "\"oil news\""}) {
-    const SearchResult expected = blend(single, text);
-    ASSERT_FALSE(expected.hits.empty()) << text;
-    for (const Xapian::Database* db : {&local, &remote}) {
-      const SearchResult got = blend(*db, text);
-      EXPECT_EQ(ids_of(got.hits), ids_of(expected.hits)) << text;
-      ASSERT_EQ(got.hits.size(), expected.hits.size());
-      for (std::size_t i = 0; i < got.hits.size(); ++i) {
-        EXPECT_NEAR(got.hits[i].score, expected.hits[i].score, 1e-9) << text;
-      }
-      ASSERT_EQ(got.facets.size(), expected.facets.size()) << text;
-      for (std::size_t i = 0; i < got.facets.size(); ++i) {
-        EXPECT_EQ(got.facets[i].value, expected.facets[i].value);
-        EXPECT_EQ(got.facets[i].count, expected.facets[i].count);
+  for (const double half_life : half_lives) {
+    const bool filtered =
+        recency_query(remote, RecencyModel{half_life, 2, now}).get_description().find("FILTER") !=
+        std::string::npos;
+    EXPECT_EQ(filtered, half_life < 1) << "half-life " << half_life;
+    for (const std::string text : {"oil", "bank OR wheat", "opec crude", "\"oil news\""}) {
+      const SearchResult expected = blend(single, text, half_life);
+      ASSERT_FALSE(expected.hits.empty()) << text;
+      for (const Xapian::Database* db : {&local, &remote}) {
+        const SearchResult got = blend(*db, text, half_life);
+        EXPECT_EQ(ids_of(got.hits), ids_of(expected.hits)) << text << ", half-life " << half_life;
+        ASSERT_EQ(got.hits.size(), expected.hits.size());
+        for (std::size_t i = 0; i < got.hits.size(); ++i) {
+          EXPECT_NEAR(got.hits[i].score, expected.hits[i].score, 1e-9) << text;
+        }
+        ASSERT_EQ(got.facets.size(), expected.facets.size()) << text;
+        for (std::size_t i = 0; i < got.facets.size(); ++i) {
+          EXPECT_EQ(got.facets[i].value, expected.facets[i].value);
+          EXPECT_EQ(got.facets[i].count, expected.facets[i].count);
+        }
       }
     }
   }
