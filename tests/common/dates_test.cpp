@@ -219,6 +219,22 @@ TEST(DatesFormat, FormatsUtc) {
   EXPECT_EQ(day_key(951782400), "20000229");
 }
 
+TEST(DatesFormat, DayKeyIsTheDateWithoutDashesInEveryYear) {
+  // day_key writes its digits itself; format_date is snprintf's "%04d-%02u-%02u".
+  int checked = 0;
+  for (UnixSeconds t = from_civil(0, 1, 1); t <= from_civil(9999, 12, 31, 23);
+       t += 86400 * 29 + 3607) {
+    std::string expected = format_date(t);
+    std::erase(expected, '-');
+    ASSERT_EQ(day_key(t), expected) << t;
+    ++checked;
+  }
+  EXPECT_GT(checked, 120'000);
+  EXPECT_EQ(day_key(from_civil(0, 1, 1)), "00000101");
+  EXPECT_EQ(day_key(from_civil(9999, 12, 31, 23, 59, 59)), "99991231");
+  EXPECT_EQ(day_key(from_civil(10000, 1, 1)), "100000101");  // outside, still the date
+}
+
 TEST(DatesFormat, RoundTripsThroughTheParser) {
   for (UnixSeconds t : {0LL, 541350140LL, 784111777LL, 951782400LL, 1714558830LL, -86400LL}) {
     EXPECT_EQ(parse_iso8601(format_rfc3339(t)), t) << t;
