@@ -8,7 +8,8 @@
  * documents the user's query matches, its maximum weight is known (so the matcher's top-k
  * pruning keeps working), and xapian-tcpsrv can run it because ValueMapPostingSource is in
  * Xapian's default registry: sharded, remote and single databases give the same order.
- * Filtered to the days within the horizon (day terms, also stock), it reads only their values.
+ * Filtered to the days within the horizon (day, month and year terms, also stock), it reads
+ * only their values.
  * @see docs/ranking.md
  */
 #pragma once
@@ -37,14 +38,17 @@ struct RecencyModel {
   /// 2^(−age/half_life) in [0, 1] for a day key "YYYYMMDD", age measured from now to the
   /// day's midpoint (12:00 UTC) and clamped at 0; 0 past the horizon and for a malformed key.
   double recency_of_day(std::string_view day_key) const;
+  /// The same for a day given by its midpoint.
+  double recency_at(UnixSeconds midpoint) const;
 
   /// Throws lede::Error unless the half-life is positive and the weight non-negative (finite).
   void validate() const;
 };
 
-/// The bonus as a query: a ValueMapPostingSource mapping each day of `db` within the horizon
-/// to W · recency_of_day, filtered to those days; an empty query when no day earns a bonus.
-/// Add it with OP_AND_MAYBE. Throws lede::Error on a bad model.
+/// The bonus as a query: a ValueMapPostingSource mapping each day of `db`'s span within the
+/// horizon to W · recency_of_day, filtered to those days when they are a small enough part of
+/// the archive; an empty query when no day earns a bonus. Add it with OP_AND_MAYBE. Throws
+/// lede::Error on a bad model.
 Xapian::Query recency_query(const Xapian::Database& db, const RecencyModel& model);
 
 }  // namespace lede::query

@@ -5,6 +5,7 @@
 #include <cmath>
 #include <map>
 #include <random>
+#include <set>
 #include <string>
 
 #include <gtest/gtest.h>
@@ -196,6 +197,47 @@ TEST_F(BlendPropertyTest, PastTheHorizonTheBonusIsZeroAndOnlyRecentDaysAreRead) 
     EXPECT_NEAR(hit.score, unfiltered.at(hit.docid), weight * std::exp2(-horizon_half_lives))
         << hit.article.id;
   }
+}
+
+TEST_F(BlendPropertyTest, FilteredOrNotTheBonusIsTheSameForEveryHorizon) {
+  // Two years of articles and three dated after `now` (their age counts as 0). The horizons
+  // start a few days, weeks, months and years back, so the filter's cover (query/recency.cpp)
+  // takes day, month and year terms, or is not used at all.
+  std::vector<Article> articles = random_articles(600, 9, 730);
+  for (const int ahead : {1, 40, 400}) {
+    articles.push_back(make_article("future" + std::to_string(ahead), "oil bank", "wheat opec",
+                                    now + ahead * day));
+  }
+  build(articles);
+  const Reference ref = bm25_reference(db, query_text);
+  const double weight = 3;
+  std::set<char> cover_prefixes;
+  int filtered = 0, unfiltered = 0;
+  for (const double half_life : {0.3, 1.0, 2.5, 10.0, 40.0}) {
+    const Xapian::Query bonus = recency_query(db, RecencyModel{half_life, weight, now});
+    const bool is_filtered = bonus.get_description().find("FILTER") != std::string::npos;
+    (is_filtered ? filtered : unfiltered) += 1;
+    for (auto t = bonus.get_unique_terms_begin(); t != bonus.get_unique_terms_end(); ++t) {
+      cover_prefixes.insert((*t)[0]);
+    }
+    const SearchResult result = run(SortOrder::blend, weight, half_life);
+    ASSERT_EQ(result.hits.size(), ref.order.size()) << "half-life " << half_life;
+    int with_bonus = 0;
+    for (const Hit& hit : result.hits) {
+      // Recency computed here independently of query/recency, from the day's midpoint.
+      const UnixSeconds midpoint = hit.article.published / day * day + day / 2;
+      const double age_days = std::max(0.0, static_cast<double>(now - midpoint) / day);
+      const double expected =
+          age_days > horizon_half_lives * half_life ? 0 : std::exp2(-age_days / half_life);
+      with_bonus += expected > 0;
+      EXPECT_NEAR(hit.score, ref.bm25.at(hit.article.id) + weight * expected, 1e-9)
+          << hit.article.id << ", half-life " << half_life;
+    }
+    EXPECT_GE(with_bonus, 3) << "half-life " << half_life;
+  }
+  EXPECT_GE(filtered, 3);
+  EXPECT_GE(unfiltered, 1);
+  EXPECT_EQ(cover_prefixes, (std::set<char>{'D', 'M', 'Y'})) << "a kind of cover term unused";
 }
 
 TEST_F(BlendPropertyTest, EquallyRelevantArticlesComeNewestFirst) {
