@@ -45,10 +45,15 @@ struct RecencyModel {
   void validate() const;
 };
 
+/// Where recency_query finds the days to map. Both give the same scores; the cheaper depends
+/// on how many articles a day the archive holds (recency.cpp), and tests choose each.
+enum class DayListing { cheaper, calendar, day_terms };
+
 /// The bonus as a query: a ValueMapPostingSource mapping each day of `db`'s span within the
 /// horizon to W · recency_of_day, filtered to those days when they are a small enough part of
 /// the archive; an empty query when no day earns a bonus. Add it with OP_AND_MAYBE. Throws
 /// lede::Error on a bad model.
-Xapian::Query recency_query(const Xapian::Database& db, const RecencyModel& model);
+Xapian::Query recency_query(const Xapian::Database& db, const RecencyModel& model,
+                            DayListing listing = DayListing::cheaper);
 
 }  // namespace lede::query

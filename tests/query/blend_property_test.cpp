@@ -202,7 +202,8 @@ TEST_F(BlendPropertyTest, PastTheHorizonTheBonusIsZeroAndOnlyRecentDaysAreRead) 
 TEST_F(BlendPropertyTest, FilteredOrNotTheBonusIsTheSameForEveryHorizon) {
   // Two years of articles and three dated after `now` (their age counts as 0). The horizons
   // start a few days, weeks, months and years back, so the filter's cover (query/recency.cpp)
-  // takes day, month and year terms, or is not used at all.
+  // takes day, month and year terms, or is not used at all; the days mapped are listed from
+  // the calendar and from the day terms.
   std::vector<Article> articles = random_articles(600, 9, 730);
   for (const int ahead : {1, 40, 400}) {
     articles.push_back(make_article("future" + std::to_string(ahead), "oil bank", "wheat opec",
@@ -210,33 +211,48 @@ TEST_F(BlendPropertyTest, FilteredOrNotTheBonusIsTheSameForEveryHorizon) {
   }
   build(articles);
   const Reference ref = bm25_reference(db, query_text);
+  const Xapian::Query user = QueryParser(db, "en", now).parse(query_text).query;
   const double weight = 3;
   std::set<char> cover_prefixes;
   int filtered = 0, unfiltered = 0;
   for (const double half_life : {0.3, 1.0, 2.5, 10.0, 40.0}) {
-    const Xapian::Query bonus = recency_query(db, RecencyModel{half_life, weight, now});
-    const bool is_filtered = bonus.get_description().find("FILTER") != std::string::npos;
-    (is_filtered ? filtered : unfiltered) += 1;
-    for (auto t = bonus.get_unique_terms_begin(); t != bonus.get_unique_terms_end(); ++t) {
-      cover_prefixes.insert((*t)[0]);
-    }
-    const SearchResult result = run(SortOrder::blend, weight, half_life);
-    ASSERT_EQ(result.hits.size(), ref.order.size()) << "half-life " << half_life;
-    int with_bonus = 0;
-    for (const Hit& hit : result.hits) {
+    const RecencyModel model{half_life, weight, now};
+    const auto expected_score = [&](const Article& article) {
       // Recency computed here independently of query/recency, from the day's midpoint.
-      const UnixSeconds midpoint = hit.article.published / day * day + day / 2;
+      const UnixSeconds midpoint = article.published / day * day + day / 2;
       const double age_days = std::max(0.0, static_cast<double>(now - midpoint) / day);
-      const double expected =
+      const double recency =
           age_days > horizon_half_lives * half_life ? 0 : std::exp2(-age_days / half_life);
-      with_bonus += expected > 0;
-      EXPECT_NEAR(hit.score, ref.bm25.at(hit.article.id) + weight * expected, 1e-9)
-          << hit.article.id << ", half-life " << half_life;
+      return ref.bm25.at(article.id) + weight * recency;
+    };
+    for (const DayListing listing : {DayListing::calendar, DayListing::day_terms}) {
+      const Xapian::Query bonus = recency_query(db, model, listing);
+      const bool is_filtered = bonus.get_description().find("FILTER") != std::string::npos;
+      (is_filtered ? filtered : unfiltered) += 1;
+      for (auto t = bonus.get_unique_terms_begin(); t != bonus.get_unique_terms_end(); ++t) {
+        cover_prefixes.insert((*t)[0]);
+      }
+      Xapian::Enquire enquire(db);
+      enquire.set_weighting_scheme(relevance_weighting());
+      enquire.set_query(Xapian::Query(Xapian::Query::OP_AND_MAYBE, user, bonus));
+      const Xapian::MSet mset = enquire.get_mset(0, db.get_doccount());
+      ASSERT_EQ(mset.size(), ref.order.size()) << "half-life " << half_life;
+      int with_bonus = 0;
+      for (auto it = mset.begin(); it != mset.end(); ++it) {
+        const Article article = decode_document_data(it.get_document().get_data());
+        with_bonus += it.get_weight() > ref.bm25.at(article.id);
+        EXPECT_NEAR(it.get_weight(), expected_score(article), 1e-9)
+            << article.id << ", half-life " << half_life << ", listing " << int(listing);
+      }
+      EXPECT_GE(with_bonus, 3) << "half-life " << half_life;
     }
-    EXPECT_GE(with_bonus, 3) << "half-life " << half_life;
+    // search() chooses the listing itself.
+    const SearchResult result = run(SortOrder::blend, weight, half_life);
+    ASSERT_EQ(result.hits.size(), ref.order.size());
+    for (const Hit& hit : result.hits) EXPECT_NEAR(hit.score, expected_score(hit.article), 1e-9);
   }
-  EXPECT_GE(filtered, 3);
-  EXPECT_GE(unfiltered, 1);
+  EXPECT_GE(filtered, 6);
+  EXPECT_GE(unfiltered, 2);
   EXPECT_EQ(cover_prefixes, (std::set<char>{'D', 'M', 'Y'})) << "a kind of cover term unused";
 }
 
