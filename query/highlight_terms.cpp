@@ -67,6 +67,31 @@ std::optional<std::string> wildcard_pattern(const Xapian::Query& query) {
   return description.substr(space + 1);
 }
 
+/// Whether stem(word) always begins with the word's first byte. Snowball's English stemmer
+/// (Porter2) only rewrites suffixes: words of one or two letters are left alone, every rule and
+/// exception replaces or removes an ending within the word, and its prelude changes the first
+/// character only to drop a leading apostrophe (no word of split_words begins with one) or to
+/// mark a leading "y" as a consonant, which its postlude restores. Without a stemmer the key is
+/// the word itself. Other languages fold accents or letters (German's "ß"), so they are not
+/// assumed to keep it. @see https://snowballstem.org/algorithms/english/stemmer.html
+bool keeps_first_byte(const Xapian::Stem& stemmer) {
+  const std::string description = stemmer.get_description();
+  return description == "Xapian::Stem(english)" || description == "Xapian::Stem(none)";
+}
+
+std::bitset<256> first_bytes(const FieldHighlights& field) {
+  std::bitset<256> bytes;
+  const auto add = [&bytes](std::string_view word) {
+    if (!word.empty()) bytes.set(static_cast<unsigned char>(word.front()));
+  };
+  for (const std::string& stem : field.stems) add(stem);
+  for (const std::string& prefix : field.wildcard_prefixes) add(prefix);
+  for (const auto& phrase : field.phrases) {
+    for (const std::string& word : phrase) add(word);
+  }
+  return bytes;
+}
+
 class Collector {
  public:
   // The hits' snippets compare every word of their text by stem: the stems one query's hits
@@ -105,7 +130,13 @@ class Collector {
     for (std::size_t i = 0; i < query.get_num_subqueries(); ++i) walk(query.get_subquery(i));
   }
 
-  HighlightTerms take() { return std::move(out_); }
+  HighlightTerms take() {
+    if (keeps_first_byte(stemmer_)) {
+      for (FieldHighlights* field : {&out_.title, &out_.text})
+        field->first_bytes = first_bytes(*field);
+    }
+    return std::move(out_);
+  }
 
  private:
   std::string key_of(const QueryWord& word) const {

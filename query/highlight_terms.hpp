@@ -11,6 +11,8 @@
  */
 #pragma once
 
+#include <bitset>
+#include <optional>
 #include <set>
 #include <string>
 #include <string_view>
@@ -25,8 +27,17 @@ struct FieldHighlights {
   std::set<std::string> stems;  ///< a word matches when the stem of its lower case is here
   std::vector<std::string> wildcard_prefixes;     ///< a word matches when it starts with one
   std::vector<std::vector<std::string>> phrases;  ///< stems of words that must be adjacent
+  /// Set when the stemmer never changes a word's first byte (see highlight_terms.cpp): the
+  /// first bytes of the stems, phrase words and wildcard prefixes above. A word that starts
+  /// with any other byte cannot match, and need not be stemmed.
+  std::optional<std::bitset<256>> first_bytes;
 
   bool empty() const { return stems.empty() && wildcard_prefixes.empty() && phrases.empty(); }
+  /// False only for a word that cannot match: its stem need not be made.
+  bool may_match(std::string_view lowered_word) const {
+    return !first_bytes || lowered_word.empty() ||
+           first_bytes->test(static_cast<unsigned char>(lowered_word.front()));
+  }
 };
 
 struct HighlightTerms {

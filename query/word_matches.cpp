@@ -227,14 +227,15 @@ std::vector<Match> find_matches(const std::vector<Word>& words, const FieldHighl
   std::vector<Match> found;
   if (terms.empty()) return found;
   // Stemming is most of the cost and an article repeats its words: each distinct word is
-  // stemmed once (the map views the words' own strings, which outlive it).
+  // stemmed once (the map views the words' own strings, which outlive it), and not at all when
+  // it cannot match (FieldHighlights::may_match; an empty key matches nothing).
   std::unordered_map<std::string_view, std::string> stems;
   stems.reserve(words.size());
   std::vector<const std::string*> keys;  // into the map's nodes, which never move
   keys.reserve(words.size());
   for (const Word& word : words) {
     auto [it, inserted] = stems.try_emplace(word.lowered);
-    if (inserted) it->second = word_key(stemmer, word.lowered);
+    if (inserted && terms.may_match(word.lowered)) it->second = word_key(stemmer, word.lowered);
     keys.push_back(&it->second);
   }
 

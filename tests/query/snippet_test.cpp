@@ -1,6 +1,8 @@
 #include "query/snippet.hpp"
 
+#include <fstream>
 #include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -8,6 +10,7 @@
 
 #include "common/text.hpp"
 #include "tests/support/piece_text.hpp"
+#include "tests/support/test_paths.hpp"
 
 namespace lede::query {
 namespace {
@@ -201,6 +204,74 @@ TEST(WordSplitting, GivesTheTermGeneratorsTermsOnRandomText) {
     for (const Word& w : split_words(text)) words.push_back(w.lowered);
     ASSERT_EQ(words, expected) << "text: " << text;
   }
+}
+
+// find_matches does not stem a word whose first byte no query word starts with, for stemmers
+// that keep it (highlight_terms.cpp, keeps_first_byte). The property, on random words made of
+// what English stemming rewrites: a leading "y" or apostrophe, "ies"/"ied", "-ly", "-ing", "'s",
+// the exceptions ("skies", "dying", "gently", "news"), non-ASCII letters.
+TEST(FirstByteShortcut, EnglishStemsKeepTheFirstByteOfRandomWords) {
+  test::PieceText words({"y",  "Y", "i",  "e",  "s",  "d",      "ly",     "ing",    "ies",    "ied",
+                         "ed", "'", "'s", "sk", "dy", "gent",   "ugl",    "new",    "ation",  "al",
+                         "a",  "o", "u",  "t",  "n",  "\u00e9", "\u00df", "\u00fc", "\u0131", "1"},
+                        7);
+  int checked = 0;
+  for (int n = 0; n < 200'000; ++n) {
+    const std::string text = words.next(1 + n % 6);
+    for (const Word& word : split_words(text)) {
+      const std::string key = word_key(english, word.lowered);
+      ASSERT_EQ(key.front(), word.lowered.front()) << "word: " << word.lowered;
+      ++checked;
+    }
+  }
+  EXPECT_GT(checked, 150'000);
+}
+
+// The same on every distinct word of the Reuters corpus (about 40,000).
+TEST(FirstByteShortcut, EnglishStemsKeepTheFirstByteOfReutersWords) {
+  LEDE_REQUIRE_SHARED(dump, "corpus/reuters21578/articles.jsonl");
+  std::ifstream in(dump);
+  std::set<std::string> seen;
+  for (std::string line; std::getline(in, line);) {
+    for (const Word& word : split_words(line)) {
+      if (!seen.insert(word.lowered).second) continue;
+      ASSERT_EQ(word_key(english, word.lowered).front(), word.lowered.front()) << word.lowered;
+    }
+  }
+  EXPECT_GT(seen.size(), 30'000u);
+}
+
+// And the matches are those of stemming every word, on random text and queries.
+TEST(FirstByteShortcut, MatchesAreThoseOfStemmingEveryWord) {
+  test::PieceText texts(
+      {"Bank ",          "banks ",  "banking ",  " ",      "yields ", "yielded ", "Yen ", "oil ",
+       "oily ",          "Crude ",  "cries ",    "cried ", "'s ",     "skies ",   ". ",   "dying ",
+       "\u00e9t\u00e9 ", "policy ", "policies ", "rates ", "rated ",  "crude"},
+      11);
+  const std::vector<Q> queries = {
+      Q("Zbank"), Q(Q::OP_OR, Q("Zyield"), Q("Zcri")), Q(Q::OP_PHRASE, Q("crude"), Q("oil")),
+      Q(Q::OP_OR, Q("Zpolici"), Q(Q::OP_WILDCARD, "rat")), Q(Q::OP_OR, Q("Zsky"), Q("Zdie"))};
+  int matched = 0;
+  for (const Q& query : queries) {
+    const FieldHighlights terms = text_terms(query);
+    ASSERT_TRUE(terms.first_bytes) << "the English stemmer's shortcut is off: test is vacuous";
+    FieldHighlights every_word = terms;
+    every_word.first_bytes.reset();
+    for (int n = 0; n < 500; ++n) {
+      const std::vector<Word> words = split_words(texts.next(12));
+      const std::vector<Match> got = find_matches(words, terms, english);
+      const std::vector<Match> expected = find_matches(words, every_word, english);
+      ASSERT_EQ(got.size(), expected.size()) << query.get_description();
+      for (std::size_t i = 0; i < got.size(); ++i) {
+        EXPECT_EQ(got[i].span, expected[i].span);
+        EXPECT_EQ(got[i].key, expected[i].key);
+      }
+      matched += static_cast<int>(got.size());
+    }
+  }
+  EXPECT_GT(matched, 1000);
+  // Other languages fold letters, so their stems are made for every word.
+  EXPECT_FALSE(highlight_terms(Q("Zbank"), Xapian::Stem("de")).text.first_bytes);
 }
 
 }  // namespace
