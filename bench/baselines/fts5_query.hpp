@@ -4,7 +4,7 @@
  * LIMIT n` (bm25() with the title weight set at build time); per hit the title through
  * highlight() and a snippet() of the body.
  *
- * Needs only SQLite: `baseline-search` (bench/baseline_search.cpp) links it without the rest of
+ * Needs only SQLite: `baseline-search-fts5` (bench/baseline_search.cpp) links it without the rest of
  * lede, for whole-process timings.
  * @see https://www.sqlite.org/fts5.html (3 full-text query syntax, 5 auxiliary functions)
  */

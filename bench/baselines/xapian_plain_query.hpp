@@ -5,7 +5,7 @@
  * words); BM25 with default parameters; per hit the JSON document data decoded and
  * MSet::snippet() of the title and of the body.
  *
- * Needs only Xapian: `baseline-search` links it without the rest of lede.
+ * Needs only Xapian: `baseline-search-xapian-plain` links it without the rest of lede.
  * @see https://xapian.org/docs/apidoc/html/classXapian_1_1MSet.html (snippet)
  */
 #pragma once

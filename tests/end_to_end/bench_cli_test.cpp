@@ -166,22 +166,39 @@ TEST_F(BenchCli, QueryTableOnAPipeWithoutJson) {
 }
 
 TEST_F(BenchCli, BaselineSearchPrintsHitsOfEachBaseline) {
-  const std::string program = test::tool_path("bench", "baseline-search");
   const std::pair<const char*, std::string> engines[] = {{"fts5", path("sample.fts5")},
                                                          {"xapian-plain", path("plain")}};
   for (const auto& [engine, db] : engines) {
-    const auto run =
-        test::run_process({program, "--engine", engine, "--db", db, "central", "bank"});
+    const std::string program = test::tool_path("bench", std::string("baseline-search-") + engine);
+    const auto run = test::run_process({program, "--db", db, "central", "bank"});
     EXPECT_EQ(run.exit_code, 0) << engine << ": " << run.err;
     EXPECT_NE(run.out.find("1. "), std::string::npos) << engine;
     EXPECT_NE(run.out.find("ank"), std::string::npos) << engine;
-    const auto none = test::run_process({program, "--engine", engine, "--db", db, "zzzzqqqq"});
+    const auto none = test::run_process({program, "--db", db, "zzzzqqqq"});
     EXPECT_EQ(none.exit_code, 1) << engine;
   }
-  const auto missing =
-      test::run_process({program, "--engine", "fts5", "--db", path("missing.fts5"), "oil"});
+  const auto missing = test::run_process(
+      {test::tool_path("bench", "baseline-search-fts5"), "--db", path("missing.fts5"), "oil"});
   EXPECT_EQ(missing.exit_code, 2);
+  EXPECT_NE(missing.err.find("baseline-search-fts5: "), std::string::npos) << missing.err;
   EXPECT_NE(missing.err.find("missing.fts5"), std::string::npos) << missing.err;
+}
+
+// A whole-process timing of FTS5 must not pay for loading Xapian, nor Xapian's for SQLite:
+// the dynamic loader, told to list what it loads, names only the program's own engine.
+TEST_F(BenchCli, EachBaselineSearchLoadsOnlyItsOwnEngine) {
+  const std::pair<const char*, const char*> engines[] = {{"fts5", "libxapian"},
+                                                         {"xapian-plain", "libsqlite3"}};
+  for (const auto& [engine, foreign] : engines) {
+    const auto run =
+        test::run_process({"/usr/bin/env", "LD_TRACE_LOADED_OBJECTS=1",
+                           test::tool_path("bench", std::string("baseline-search-") + engine)});
+    ASSERT_EQ(run.exit_code, 0) << run.err;
+    EXPECT_NE(run.out.find(std::string(engine) == "fts5" ? "libsqlite3" : "libxapian"),
+              std::string::npos)
+        << run.out;
+    EXPECT_EQ(run.out.find(foreign), std::string::npos) << engine << " loads " << foreign;
+  }
 }
 
 TEST_F(BenchCli, BadBaselineAndMissingDatabaseAreErrors) {
