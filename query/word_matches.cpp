@@ -119,6 +119,27 @@ class DecodedText {
   std::vector<std::size_t> offsets_;
 };
 
+/// The same view of a text that is all ASCII (most articles): a character is its byte, at its
+/// own offset, and nothing need be decoded or stored.
+class AsciiText {
+ public:
+  explicit AsciiText(std::string_view text) : text_(text) {}
+  std::size_t size() const { return text_.size(); }
+  unsigned operator[](std::size_t i) const {
+    return i < text_.size() ? static_cast<unsigned char>(text_[i]) : 0;
+  }
+  std::size_t offset(std::size_t i) const { return i; }
+
+ private:
+  std::string_view text_;
+};
+
+bool is_ascii(std::string_view text) {
+  return std::all_of(text.begin(), text.end(),
+                     [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+}
+
+template <class Text>
 class WordSplitter {
  public:
   explicit WordSplitter(std::string_view text) : text_(text) {}
@@ -207,7 +228,7 @@ class WordSplitter {
     i = p;
   }
 
-  DecodedText text_;
+  Text text_;
   std::vector<Word> words_;
 };
 
@@ -219,7 +240,8 @@ bool starts_with_any(const std::string& word, const std::vector<std::string>& pr
 }  // namespace
 
 std::vector<Word> split_words(std::string_view text) {
-  return WordSplitter(text).split();
+  if (is_ascii(text)) return WordSplitter<AsciiText>(text).split();
+  return WordSplitter<DecodedText>(text).split();
 }
 
 std::vector<Match> find_matches(const std::vector<Word>& words, const FieldHighlights& terms,
@@ -227,19 +249,25 @@ std::vector<Match> find_matches(const std::vector<Word>& words, const FieldHighl
   std::vector<Match> found;
   if (terms.empty()) return found;
   // Stemming is most of the cost and an article repeats its words: each distinct word is
-  // stemmed once (the map views the words' own strings, which outlive it), and not at all when
-  // it cannot match (FieldHighlights::may_match; an empty key matches nothing).
+  // stemmed once (the map views the words' own strings, which outlive it), and a word that
+  // cannot match (FieldHighlights::may_match) is neither stemmed nor kept.
   std::unordered_map<std::string_view, std::string> stems;
   stems.reserve(words.size());
   std::vector<const std::string*> keys;  // into the map's nodes, which never move
   keys.reserve(words.size());
+  static const std::string no_key;  // no stem or phrase word is empty
   for (const Word& word : words) {
+    if (!terms.may_match(word.lowered)) {
+      keys.push_back(&no_key);
+      continue;
+    }
     auto [it, inserted] = stems.try_emplace(word.lowered);
-    if (inserted && terms.may_match(word.lowered)) it->second = word_key(stemmer, word.lowered);
+    if (inserted) it->second = word_key(stemmer, word.lowered);
     keys.push_back(&it->second);
   }
 
   for (std::size_t i = 0; i < words.size(); ++i) {
+    if (keys[i] == &no_key) continue;
     if (terms.stems.count(*keys[i]) || starts_with_any(words[i].lowered, terms.wildcard_prefixes)) {
       found.push_back({words[i].span, *keys[i]});
     }
