@@ -45,6 +45,9 @@ void add_query_command(CLI::App& app, int& exit_code) {
   cmd->add_flag("--no-snippets", cl->no_snippets,
                 "Search and fetch hits only: no snippets, no output");
   add_baseline_options(*cmd, cl->baselines, cl->baseline_databases);
+  cmd->add_option("--compare-db", o.compare_databases,
+                  "Also measure lede on these archives (the same articles built otherwise)")
+      ->delimiter(',');
   cmd->add_flag("--json", cl->json, "Print the report as JSON");
   cmd->callback([cl, &exit_code] {
     QueryBenchOptions options = cl->options;

@@ -1,6 +1,7 @@
 #include "bench/query_latency.hpp"
 
 #include <cmath>
+#include <filesystem>
 #include <fstream>
 
 #include "bench/contender_runner.hpp"
@@ -59,6 +60,15 @@ nlohmann::json run_query_bench(const QueryBenchOptions& options) {
     contenders.push_back(
         {"lede " + std::string(query::to_string(sort)), lede_engine_factory(lede)});
     databases[contenders.back().name] = options.database;
+  }
+  for (const std::string& other : options.compare_databases) {
+    const std::string folder = std::filesystem::path(other).filename().string();
+    for (const query::SortOrder sort : options.sorts) {
+      LedeEngineOptions lede{other, sort, options.now, options.work};
+      contenders.push_back({"lede " + std::string(query::to_string(sort)) + " on " + folder,
+                            lede_engine_factory(lede)});
+      databases[contenders.back().name] = other;
+    }
   }
   for (const BaselineRun& run : options.baselines) {
     if (run.database.empty()) throw Error("--baseline needs --baseline-db PATH");

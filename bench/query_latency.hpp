@@ -32,6 +32,9 @@ struct QueryBenchOptions {
   std::vector<query::SortOrder> sorts = {query::SortOrder::blend};  ///< lede once per order
   QueryWork work;                                                   ///< --limit, --no-snippets
   std::vector<BaselineRun> baselines;  ///< measured beside lede, each on its own database
+  /// Other lede archives, each measured in every sort order beside `database` (the same
+  /// articles built or compacted otherwise): contenders named "lede SORT on FOLDER".
+  std::vector<std::string> compare_databases;
 };
 
 /// One query per non-blank line, whitespace folded. Throws lede::Error naming the file.

@@ -157,6 +157,19 @@ TEST_F(BenchCli, QueryBesideBothBaselinesInOneRun) {
                       {"lede blend", "fts5", "xapian-plain"}, 1);
 }
 
+TEST_F(BenchCli, QueryComparesAnotherLedeArchiveInEveryOrder) {
+  ASSERT_EQ(fts5_index_.exit_code, 0);
+  const std::string copy = path("lede-copy");
+  Xapian::Database(path("lede")).compact(copy);
+  const auto run = bench({"query", "--db", path("lede"), "--queries", path("queries.txt"), "--runs",
+                          "1", "--sort", "blend,date", "--compare-db", copy, "--json"});
+  expect_query_report(
+      run, {"lede blend", "lede date", "lede blend on lede-copy", "lede date on lede-copy"}, 1);
+  const json report = json::parse(run.out);
+  EXPECT_EQ(report["databases"]["lede date on lede-copy"], copy);
+  EXPECT_EQ(report["contenders"][0]["hits_returned"], report["contenders"][2]["hits_returned"]);
+}
+
 TEST_F(BenchCli, QueryTableOnAPipeWithoutJson) {
   const auto run = bench({"query", "--db", path("lede"), "--queries", path("queries.txt"), "--runs",
                           "1", "--baseline", "fts5", "--baseline-db", path("sample.fts5")});
