@@ -163,7 +163,9 @@ nlohmann::json run_index_bench(const IndexBenchOptions& options) {
       options.workers > 1 ? "lede, " + std::to_string(options.workers) + " workers" : "lede";
   contenders.push_back(measure(
       name, build, lede_db,
-      [&](const fs::path& into) { compact_xapian(lede_db.string(), into.string()); },
+      [&](const fs::path& into) {
+        compact_xapian(lede_db.string(), into.string(), compacted_block_size);
+      },
       temporary.path() / "lede.compact", bytes, options.compact));
 
   for (const BaselineRun& run : options.baselines) {

@@ -6,9 +6,10 @@
 
 namespace lede::bench {
 
-void compact_xapian(const std::string& path, const std::string& into) {
+void compact_xapian(const std::string& path, const std::string& into, unsigned block_size) {
   try {
-    Xapian::Database(path).compact(into, Xapian::DBCOMPACT_NO_RENUMBER);
+    Xapian::Database(path).compact(into, Xapian::DBCOMPACT_NO_RENUMBER,
+                                   static_cast<int>(block_size));
   } catch (const Xapian::Error& e) {
     throw Error(path + ": cannot compact: " + e.get_description());
   }

@@ -33,8 +33,8 @@ void merge_databases(const std::vector<std::filesystem::path>& sources,
       all.add_database(Xapian::Database(source.string(), Xapian::DB_BACKEND_GLASS));
     }
     TableReporter reporter(on_table);
-    all.compact(output.string(), Xapian::Compactor::FULL | Xapian::DBCOMPACT_MULTIPASS, 0,
-                reporter);
+    all.compact(output.string(), Xapian::Compactor::FULL | Xapian::DBCOMPACT_MULTIPASS,
+                static_cast<int>(compacted_block_size), reporter);
   } catch (const Xapian::Error& e) {
     throw Error(output.string() + ": cannot merge: " + e.get_description());
   }

@@ -217,6 +217,15 @@ TEST_F(RebuildCli, PrintsTheSummaryAsJsonOrOneLineAndExitsAsDocumented) {
   EXPECT_EQ(r.out, "");
   EXPECT_EQ(r.err.rfind("lede-index: compacted: 320 articles, ", 0), 0u) << r.err;
   EXPECT_NE(r.err.find("; live generation 2\n"), std::string::npos) << r.err;
+  // Compaction writes lede's block size (indexer/merge.hpp): every table says so.
+  const auto check = xapian_check(db);
+  ASSERT_EQ(check.exit_code, 0) << check.err;
+  std::size_t tables = 0;
+  for (std::size_t at = 0; (at = check.out.find("blocksize=", at)) != std::string::npos; ++at) {
+    EXPECT_EQ(check.out.compare(at, 14, "blocksize=32K "), 0) << check.out.substr(at, 20);
+    ++tables;
+  }
+  EXPECT_GE(tables, 4u) << check.out;
 
   r = lede_index(db, {"rebuild", "--workers", "1"});
   EXPECT_EQ(r.exit_code, 0) << r.err;
